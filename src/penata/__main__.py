@@ -1,0 +1,3 @@
+from penata.cli import main
+
+main()

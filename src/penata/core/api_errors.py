@@ -1,0 +1,37 @@
+"""Map Penata errors onto JSON responses of the same shape for every API operation."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from penata.core.errors import ApplicationError
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def app_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        assert isinstance(exc, ApplicationError)
+        return api.create_response(request, exc.as_dict(), status=exc.status_code)
+
+    def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+        body = {"code": "not_found", "message": "Data tidak ditemukan.", "extra": {}}
+        return api.create_response(request, body, status=404)
+
+    def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+        body = {"code": "unauthenticated", "message": "Perlu login atau token API.", "extra": {}}
+        return api.create_response(request, body, status=401)
+
+    def invalid(request: HttpRequest, exc: Exception) -> HttpResponse:
+        assert isinstance(exc, ValidationError)
+        body = {
+            "code": "invalid_input",
+            "message": "Masukan tidak valid.",
+            "extra": {"errors": exc.errors},
+        }
+        return api.create_response(request, body, status=422)
+
+    api.add_exception_handler(ApplicationError, app_error)
+    api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(AuthenticationError, unauthenticated)
+    api.add_exception_handler(ValidationError, invalid)

@@ -1,0 +1,125 @@
+"""Employees (ASN) and their assignments to positions."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from penata.core import reference
+
+
+def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
+    return list(mapping.items())
+
+
+class Employee(models.Model):
+    """An ASN: PNS, CPNS, PPPK or PPPK paruh waktu.
+
+    Personal-data classes (UU 27/2022, see docs/glossary.md): `name`, titles = public for
+    officials; birth date, sex, education, golongan = general; `nik` = specific (masked
+    unless the viewer is admin or the employee, and every view is logged).
+    """
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun pengguna"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee",
+    )
+    nip = models.CharField(_("NIP / NI PPPK"), max_length=18)
+    name = models.CharField(_("nama"), max_length=150)
+    front_title = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    back_title = models.CharField(_("gelar belakang"), max_length=60, blank=True)
+    birth_date = models.DateField(_("tanggal lahir"))
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=_choices(reference.SEXES))
+    kind = models.CharField(
+        _("jenis pegawai"), max_length=10, choices=_choices(reference.EMPLOYEE_KINDS)
+    )
+    golongan = models.CharField(_("golongan"), max_length=6)
+    tmt_golongan = models.DateField(_("TMT golongan"), null=True, blank=True)
+    education = models.CharField(
+        _("pendidikan terakhir"), max_length=4, choices=_choices(reference.EDUCATION_LEVELS)
+    )
+    education_major = models.CharField(_("jurusan"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=24,
+        choices=_choices(reference.EMPLOYEE_STATUSES),
+        default="aktif",
+        db_index=True,
+    )
+    nik = models.CharField(_("NIK"), max_length=16, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "nip"], name="employee_nip_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        name = f"{self.front_title} {self.name}".strip()
+        return f"{name}, {self.back_title}" if self.back_title else name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in reference.ACTIVE_STATUSES
+
+
+class Assignment(models.Model):
+    """Employee ↔ position over time, with the decree (SK). `end` null = still held."""
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="+"
+    )
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    position = models.ForeignKey(
+        "org.Position",
+        verbose_name=_("jabatan"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    start = models.DateField(_("TMT jabatan"))
+    end = models.DateField(_("sampai"), null=True, blank=True)
+    sk_number = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    acting = models.CharField(
+        _("status penugasan"),
+        max_length=3,
+        blank=True,
+        choices=_choices(reference.ACTING_KINDS),
+        help_text=_("Plt/Plh bila pejabat hanya melaksanakan tugas."),
+    )
+
+    class Meta:
+        verbose_name = _("penugasan jabatan")
+        verbose_name_plural = _("penugasan jabatan")
+        ordering = ["-start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="assignment_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["position", "end"], name="assignment_position_end_idx"),
+            models.Index(fields=["employee", "end"], name="assignment_employee_end_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee} — {self.position}"
