@@ -1,0 +1,254 @@
+"""Reads of the organisation structure, scoped to the acting user.
+
+The structure (units, positions, duties) is visible to every staff member of the instansi;
+personal data about the people in it is scoped in `penata.people.selectors`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from penata.accounts.scope import reach_of
+from penata.core.dating import today, valid_on
+from penata.core.errors import NotFound
+from penata.org.models import Duty, Instansi, Position, Unit
+
+
+def instansi_default() -> Instansi | None:
+    """The instansi the web serves when the request does not name one (settings)."""
+    return (
+        Instansi.objects.filter(code=settings.PENATA_DEFAULT_INSTANSI).first()
+        or Instansi.objects.order_by("id").first()
+    )
+
+
+def instansi_for(actor: Any) -> Instansi:
+    """The instansi whose data `actor` works on (their grant's or employee record's)."""
+    reach = reach_of(actor)
+    if reach.instansi_ids:
+        found = Instansi.objects.filter(id__in=reach.instansi_ids).order_by("id").first()
+        if found:
+            return found
+    if reach.is_superuser:
+        found = instansi_default()
+        if found:
+            return found
+    raise NotFound("instansi")
+
+
+def _structure_visible(actor: Any, instansi_id: int) -> bool:
+    reach = reach_of(actor)
+    return reach.is_superuser or instansi_id in reach.instansi_ids
+
+
+def unit_list(
+    actor: Any,
+    *,
+    instansi: Instansi,
+    as_of: dt.date | None = None,
+    search: str | None = None,
+    kinds: list[str] | None = None,
+) -> QuerySet[Unit]:
+    """Units of the instansi in force on `as_of`, in tree order."""
+    if not _structure_visible(actor, instansi.id):
+        return Unit.objects.none()
+    qs = Unit.objects.filter(valid_on(as_of), instansi=instansi)
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    return qs.order_by("path")
+
+
+def unit_get_for(actor: Any, unit_id: int) -> Unit:
+    """One unit the actor may see (any date), or NotFound."""
+    unit = Unit.objects.select_related("parent", "instansi").filter(pk=unit_id).first()
+    if unit is None or not _structure_visible(actor, unit.instansi_id):
+        raise NotFound("unit")
+    return unit
+
+
+def unit_subtree(
+    unit: Unit, *, as_of: dt.date | None = None, include_self: bool = True
+) -> QuerySet[Unit]:
+    """The unit and everything below it, one indexed query whatever the depth."""
+    qs = Unit.objects.filter(valid_on(as_of), instansi_id=unit.instansi_id)
+    qs = qs.filter(path__startswith=unit.path)
+    if not include_self:
+        qs = qs.exclude(pk=unit.pk)
+    return qs.order_by("path")
+
+
+def unit_ancestors(unit: Unit) -> list[Unit]:
+    """The chain from the root down to the unit's parent, one query."""
+    ids = unit.ancestor_ids()
+    by_id = {u.id: u for u in Unit.objects.filter(id__in=ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def unit_children(unit: Unit, *, as_of: dt.date | None = None) -> QuerySet[Unit]:
+    return (
+        Unit.objects.filter(valid_on(as_of), parent=unit)
+        .annotate(
+            child_count=Count("children", filter=valid_on(as_of, "children__"), distinct=True)
+        )
+        .order_by("sort_order", "name")
+    )
+
+
+def _current_assignments(as_of: dt.date | None) -> Q:
+    day = as_of or today()
+    return Q(start__lte=day) & (Q(end__isnull=True) | Q(end__gte=day))
+
+
+def assignment_prefetch(as_of: dt.date | None = None, to_attr: str = "incumbents") -> Prefetch:
+    """Prefetch the assignments in force on `as_of`, with their employees."""
+    from penata.people.models import Assignment
+
+    return Prefetch(
+        "assignments",
+        queryset=Assignment.objects.filter(_current_assignments(as_of))
+        .select_related("employee")
+        .order_by("acting", "employee__name"),
+        to_attr=to_attr,
+    )
+
+
+def position_list(
+    actor: Any,
+    *,
+    instansi: Instansi,
+    unit: Unit | None = None,
+    subtree: bool = False,
+    as_of: dt.date | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    with_incumbents: bool = False,
+) -> QuerySet[Position]:
+    """Positions in force on `as_of`; of one unit, or of its whole subtree."""
+    if not _structure_visible(actor, instansi.id):
+        return Position.objects.none()
+    qs = Position.objects.filter(valid_on(as_of), instansi=instansi).select_related("unit")
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path) if subtree else qs.filter(unit=unit)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if search:
+        qs = qs.filter(title__icontains=search)
+    if with_incumbents:
+        qs = qs.prefetch_related(assignment_prefetch(as_of))
+    return qs.order_by("unit__path", "-is_unit_head", "sort_order", "id")
+
+
+def position_get_for(actor: Any, position_id: int) -> Position:
+    position = (
+        Position.objects.select_related("unit", "reports_to", "reports_to__unit", "instansi")
+        .filter(pk=position_id)
+        .first()
+    )
+    if position is None or not _structure_visible(actor, position.instansi_id):
+        raise NotFound("jabatan")
+    return position
+
+
+def position_reporting_chain(position: Position) -> list[Position]:
+    """From the position's direct superior up to the top, in two queries whatever the depth."""
+    links = dict(
+        Position.objects.filter(instansi_id=position.instansi_id).values_list("id", "reports_to_id")
+    )
+    chain_ids: list[int] = []
+    current = links.get(position.id)
+    while current is not None and current not in chain_ids and current != position.id:
+        chain_ids.append(current)
+        current = links.get(current)
+    by_id = Position.objects.select_related("unit").prefetch_related(assignment_prefetch()).in_bulk(
+        chain_ids
+    )
+    return [by_id[i] for i in chain_ids if i in by_id]
+
+
+def duty_list(position: Position) -> QuerySet[Duty]:
+    return Duty.objects.filter(position=position).order_by("sort_order", "id")
+
+
+@dataclass(frozen=True)
+class Headcount:
+    total: int
+    by_kind: dict[str, int]
+    by_golongan: dict[str, int]
+    by_position_kind: dict[str, int]
+    positions: int
+    vacant_positions: int
+
+
+def unit_headcount(unit: Unit, *, as_of: dt.date | None = None) -> Headcount:
+    """People and positions in the unit's subtree on `as_of` (three aggregate queries)."""
+    from penata.people.models import Assignment
+
+    positions = Position.objects.filter(
+        valid_on(as_of), instansi_id=unit.instansi_id, unit__path__startswith=unit.path
+    )
+    filled = Assignment.objects.filter(
+        _current_assignments(as_of), position__in=positions
+    ).values_list("employee__kind", "employee__golongan", "position__kind", "employee_id")
+    by_kind: Counter[str] = Counter()
+    by_golongan: Counter[str] = Counter()
+    by_position_kind: Counter[str] = Counter()
+    people: set[int] = set()
+    for kind, golongan, position_kind, employee_id in filled:
+        if employee_id in people:
+            continue  # a Plt holds two posts: count the person once
+        people.add(employee_id)
+        by_kind[kind] += 1
+        by_golongan[golongan] += 1
+        by_position_kind[position_kind] += 1
+    total_positions = positions.count()
+    vacant = (
+        positions.exclude(
+            id__in=Assignment.objects.filter(_current_assignments(as_of)).values("position_id")
+        ).count()
+        if total_positions
+        else 0
+    )
+    return Headcount(
+        total=len(people),
+        by_kind=dict(by_kind),
+        by_golongan=dict(sorted(by_golongan.items())),
+        by_position_kind=dict(by_position_kind),
+        positions=total_positions,
+        vacant_positions=vacant,
+    )
+
+
+@dataclass(frozen=True)
+class PublicUnit:
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    depth: int
+    head_title: str
+
+
+def public_unit_list(instansi: Instansi, *, as_of: dt.date | None = None) -> list[PublicUnit]:
+    """Units with their head's position title only — no personal data (public page/API)."""
+    units = list(
+        Unit.objects.filter(valid_on(as_of), instansi=instansi, depth__lte=2)
+        .exclude(kind__in=["upt", "sekolah", "puskesmas"])
+        .order_by("path")
+    )
+    heads = dict(
+        Position.objects.filter(
+            valid_on(as_of), instansi=instansi, is_unit_head=True, unit__in=units
+        ).values_list("unit_id", "title")
+    )
+    return [
+        PublicUnit(u.id, u.name, u.kind, u.get_kind_display(), u.depth, heads.get(u.id, ""))
+        for u in units
+    ]
