@@ -100,6 +100,8 @@ def parse_nip(raw: str, *, kind: str | None = None, today: dt.date | None = None
         raise RuleError("nip.serial", "Nomor urut NIP (digit 16–18) tidak boleh 000.")
 
     year, month = int(nip[8:12]), int(nip[12:14])
+    # Accept the kind as stored ("pppk") or as displayed ("PPPK").
+    kind = kind.strip().lower() if kind else None
     is_pppk = kind in ("pppk", "pppk_pw") if kind else month > 12
     if is_pppk:
         if year < 1900 or year > today.year + 1:
@@ -190,13 +192,14 @@ def parse_nik(raw: str, *, today: dt.date | None = None) -> DecodedNik:
     if day > 40:
         day -= 40
         sex = "P"
-    year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
-    birth = _date(year, month, day)
+    # Two-digit year: the latest century that does not put the birth in the future.
+    birth = _date(2000 + yy, month, day)
+    if birth is None or birth > today:
+        birth = _date(1900 + yy, month, day)
     if birth is None or birth > today:
         raise RuleError(
             "nik.birth_date",
-            f"Digit 7–12 NIK ({nik[6:12]}) bukan tanggal lahir yang sah (HHBBTT, "
-            "perempuan HH+40).",
+            f"Digit 7–12 NIK ({nik[6:12]}) bukan tanggal lahir yang sah (HHBBTT, perempuan HH+40).",
         )
     serial = int(nik[12:16])
     if serial == 0:
