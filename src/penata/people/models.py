@@ -123,3 +123,69 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee} — {self.position}"
+
+
+class ImportJob(models.Model):
+    """One spreadsheet upload through the web: previewed (dry run), then applied as a task.
+
+    `preview` and `summary` hold the import summary (docs/import.md, JSON contract);
+    `done`/`total` the progress of the stage running now.
+    """
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Sedang diperiksa")
+        READY = "ready", _("Siap diterapkan")
+        INVALID = "invalid", _("Ada kesalahan")
+        QUEUED = "queued", _("Menunggu diproses")
+        APPLYING = "applying", _("Sedang diterapkan")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(_("jenis data"), max_length=16)
+    file = models.FileField(_("berkas"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("nama berkas"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.CHECKING
+    )
+    stage = models.CharField(_("tahap"), max_length=16, blank=True)
+    done = models.PositiveIntegerField(_("selesai"), default=0)
+    total = models.PositiveIntegerField(_("jumlah"), default=0)
+    preview = models.JSONField(_("pratinjau"), default=dict, blank=True)
+    summary = models.JSONField(_("hasil"), default=dict, blank=True)
+    message = models.TextField(_("pesan"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor berkas")
+        verbose_name_plural = _("impor berkas")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["instansi", "-created_at"], name="importjob_recent_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.original_name}"
+
+    def get_kind_display(self) -> str:
+        from penata.people.imports.columns import SHEETS
+
+        sheet = SHEETS.get(self.kind)
+        return sheet.label if sheet else self.kind
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.QUEUED, self.Status.APPLYING)
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 0
