@@ -12,51 +12,16 @@ import sys
 from argparse import ArgumentParser
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from penata.org.models import Instansi
+from penata.people.imports.cli import (
+    EXIT_BAD_FILE,
+    EXIT_INVALID_ROWS,
+    ProgressBars,
+    instansi_by_code,
+)
 from penata.people.imports.columns import KINDS, SHEETS
-from penata.people.imports.engine import STAGE_LABELS, ImportResult, run_import
-
-EXIT_INVALID_ROWS = 1
-EXIT_BAD_FILE = 2
-
-
-class _Bars:
-    """One tqdm bar per stage on stderr, only on a terminal."""
-
-    def __init__(self) -> None:
-        self.stage: str | None = None
-        self.bar: Any = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        from tqdm import tqdm
-
-        if stage != self.stage:
-            self.close()
-            self.stage = stage
-            self.bar = tqdm(
-                total=max(total, 1), desc=STAGE_LABELS.get(stage, stage), unit="baris",
-                file=sys.stderr, leave=False, dynamic_ncols=True,
-            )  # fmt: skip
-        if self.bar is not None:
-            self.bar.total = max(total, 1)
-            self.bar.n = min(done, self.bar.total)
-            self.bar.refresh()
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
-            self.bar = None
-
-
-def instansi_by_code(code: str | None) -> Instansi:
-    code = code or settings.PENATA_DEFAULT_INSTANSI
-    found = Instansi.objects.filter(code=code).first()
-    if found is None:
-        raise CommandError(f"Instansi berkode {code} tidak ada.", returncode=EXIT_BAD_FILE)
-    return found
+from penata.people.imports.engine import ImportResult, run_import
 
 
 class Command(BaseCommand):
@@ -78,7 +43,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         instansi = instansi_by_code(options["instansi"])
-        bars = _Bars() if sys.stderr.isatty() else None
+        bars = ProgressBars() if sys.stderr.isatty() else None
         try:
             result = run_import(
                 kind=options["kind"],
@@ -130,7 +95,9 @@ class Command(BaseCommand):
             f"{verb + ' ' if verb else ''}diubah {result.updated}, tidak berubah {result.unchanged}"
         )
         write(prefix + counts)
-        if result.applied:
+        if result.applied and not (result.created or result.updated):
+            write("Tidak ada perubahan; basis data tidak ditulis.")
+        elif result.applied:
             write(self.style.SUCCESS("Selesai: perubahan disimpan."))
         elif result.is_valid:
             write("Uji coba (--dry-run): tidak ada yang disimpan.")
