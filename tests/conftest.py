@@ -16,3 +16,23 @@ def instansi(db):
     from tests.factories import InstansiFactory
 
     return InstansiFactory()
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Under `--dist loadgroup`, run every test of tests/e2e on one worker (one browser).
+
+    xdist's own grouping rewrites node ids, which pytest 9.2 no longer lets it do
+    (pytest-dev/pytest-xdist#1386), so the group is read from the path here; `@group`
+    suffixes still count once xdist is fixed.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class PathGroupScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith("tests/e2e/"):
+                return "e2e"
+            return super()._split_scope(nodeid)
+
+    return PathGroupScheduling(config, log)
