@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "people"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", include("penata.people.urls_import")),  # import/export: people/urls_import.py
+]

@@ -409,6 +409,7 @@ def run_import(
         report("check", 1, 1)
         return finish(plan, applied=False)
 
+    report("check", 0, 1)
     checkpoint("before_transaction")
     with transaction.atomic():
         # One import per instansi at a time (PostgreSQL row lock; SQLite's IMMEDIATE

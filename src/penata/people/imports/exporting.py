@@ -32,6 +32,7 @@ class ExportFilters:
     unit_id: int | None = None
     kind: str = ""
     status: str = ""
+    golongan: str = ""
 
     @classmethod
     def from_query(cls, params: Mapping[str, Any]) -> ExportFilters:
@@ -39,8 +40,9 @@ class ExportFilters:
         return cls(
             q=str(params.get("q") or "").strip(),
             unit_id=int(unit) if unit.isdigit() else None,
-            kind=str(params.get("kind") or "").strip(),
+            kind=str(params.get("kind") or params.get("jenis") or "").strip(),
             status=str(params.get("status") or "").strip(),
+            golongan=str(params.get("golongan") or "").strip(),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -91,7 +93,8 @@ def _units(instansi: Instansi, filters: ExportFilters, actor: Any) -> Iterator[d
         "code", "parent__code", "name", "short_name", "kind", "sort_order", "region_code",
         "valid_from", "legal_basis",
     )  # fmt: skip
-    for row in rows.iterator(chunk_size=CHUNK):
+    for raw in rows.iterator(chunk_size=CHUNK):
+        row: dict[str, Any] = dict(raw)
         row["parent_code"] = row.pop("parent__code") or ""
         yield row
 
@@ -111,7 +114,8 @@ def _positions(instansi: Instansi, filters: ExportFilters, actor: Any) -> Iterat
         "reports_to__unit__code", "reports_to__title", "is_unit_head", "is_penyetaraan",
         "is_critical", "sort_order", "valid_from", "legal_basis",
     )  # fmt: skip
-    for row in rows.iterator(chunk_size=CHUNK):
+    for raw in rows.iterator(chunk_size=CHUNK):
+        row: dict[str, Any] = dict(raw)
         row["unit_code"] = row.pop("unit__code")
         row["reports_to_unit"] = row.pop("reports_to__unit__code") or ""
         row["reports_to_title"] = row.pop("reports_to__title") or ""
@@ -131,7 +135,8 @@ def _duties(instansi: Instansi, filters: ExportFilters, actor: Any) -> Iterator[
         "position__unit__code", "position__title", "statement", "output_unit", "volume",
         "period", "time_norm_minutes", "sort_order",
     )  # fmt: skip
-    for row in rows.iterator(chunk_size=CHUNK):
+    for raw in rows.iterator(chunk_size=CHUNK):
+        row: dict[str, Any] = dict(raw)
         row["unit_code"] = row.pop("position__unit__code")
         row["position_title"] = row.pop("position__title")
         yield row
@@ -160,6 +165,8 @@ def employee_queryset(instansi: Instansi, filters: ExportFilters, actor: Any) ->
         qs = qs.filter(kind=filters.kind)
     if filters.status:
         qs = qs.filter(status=filters.status)
+    if filters.golongan:
+        qs = qs.filter(golongan=filters.golongan)
     return qs
 
 
@@ -187,8 +194,8 @@ def _employees(instansi: Instansi, filters: ExportFilters, actor: Any) -> Iterat
         )
     )
     chunk: list[dict[str, Any]] = []
-    for row in rows.iterator(chunk_size=CHUNK):
-        chunk.append(row)
+    for raw in rows.iterator(chunk_size=CHUNK):
+        chunk.append(dict(raw))
         if len(chunk) >= CHUNK:
             yield from _with_assignments(chunk)
             chunk = []
@@ -206,13 +213,14 @@ def _with_assignments(chunk: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         .values("employee_id", "position__unit__code", "position__title", "start", "sk_number",
                 "acting")
     ):  # fmt: skip
-        held.setdefault(a["employee_id"], a)
+        held.setdefault(a["employee_id"], dict(a))
     for row in chunk:
-        a = held.get(row["id"])
-        if a is not None:
+        found = held.get(row["id"])
+        if found is not None:
             row.update(
-                unit_code=a["position__unit__code"], position_title=a["position__title"],
-                assignment_start=a["start"], sk_number=a["sk_number"], acting=a["acting"],
+                unit_code=found["position__unit__code"], position_title=found["position__title"],
+                assignment_start=found["start"], sk_number=found["sk_number"],
+                acting=found["acting"],
             )  # fmt: skip
         yield row
 
