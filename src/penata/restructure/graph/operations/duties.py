@@ -1,0 +1,127 @@
+"""Operations on duties (uraian tugas): move to another post, change volume or time norm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from penata.restructure.graph.errors import ErrorCode, OperationError
+from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph
+from penata.restructure.graph.operations.base import Operation, error, quote_duty, quote_position
+
+
+def _missing_duty(graph: OrgGraph, duty_id: NodeId | None) -> list[OperationError]:
+    if duty_id is None or duty_id not in graph.duties:
+        return [error(ErrorCode.DUTY_MISSING, f"Uraian tugas {duty_id} tidak ada.", "duty")]
+    return []
+
+
+def _number(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return text.replace(".", ",")
+
+
+@dataclass(frozen=True)
+class MoveDuty(Operation):
+    kind = "duty.move"
+    label = "Pindahkan uraian tugas"
+
+    duty: NodeId
+    position: NodeId
+
+    def validate(self, graph: OrgGraph) -> list[OperationError]:
+        errors = _missing_duty(graph, self.duty)
+        if self.position is None or self.position not in graph.positions:
+            errors.append(
+                error(
+                    ErrorCode.POSITION_MISSING,
+                    f"Jabatan {self.position} tidak ada dalam struktur.",
+                    "position",
+                )
+            )
+        if errors:
+            return errors
+        if graph.duties[self.duty].position == self.position:
+            errors.append(
+                error(
+                    ErrorCode.OPERATION_NOOP,
+                    f"Uraian tugas {quote_duty(graph, self.duty)} sudah milik "
+                    f"{quote_position(graph, self.position)}.",
+                    "position",
+                )
+            )
+        return errors
+
+    def edit(self, editor: GraphEditor) -> None:
+        editor.put_duty(replace(editor.duties[self.duty], position=self.position))
+
+    def describe(self, graph: OrgGraph) -> str:
+        duty = graph.duties.get(self.duty)
+        source = quote_position(graph, duty.position) if duty else "?"
+        return (
+            f"Pindahkan uraian tugas {quote_duty(graph, self.duty)} dari {source} ke "
+            f"{quote_position(graph, self.position)}."
+        )
+
+
+@dataclass(frozen=True)
+class ChangeDuty(Operation):
+    """Change the volume (per the duty's own period) and/or the time norm of a duty."""
+
+    kind = "duty.change"
+    label = "Ubah volume / norma waktu"
+
+    duty: NodeId
+    volume: Decimal | None = None
+    time_norm: Decimal | None = None
+
+    def validate(self, graph: OrgGraph) -> list[OperationError]:
+        errors = _missing_duty(graph, self.duty)
+        if errors:
+            return errors
+        if self.volume is not None and self.volume < 0:
+            errors.append(
+                error(ErrorCode.DUTY_VOLUME_NEGATIVE, "Volume tidak boleh negatif.", "volume")
+            )
+        if self.time_norm is not None and self.time_norm <= 0:
+            errors.append(
+                error(
+                    ErrorCode.DUTY_NORM_NOT_POSITIVE,
+                    "Norma waktu harus lebih dari 0 menit.",
+                    "time_norm",
+                )
+            )
+        duty = graph.duties[self.duty]
+        unchanged_volume = self.volume is None or self.volume == duty.volume
+        unchanged_norm = self.time_norm is None or self.time_norm == duty.time_norm
+        if not errors and unchanged_volume and unchanged_norm:
+            errors.append(
+                error(
+                    ErrorCode.OPERATION_NOOP,
+                    f"Volume dan norma waktu uraian tugas {quote_duty(graph, self.duty)} "
+                    "tidak berubah.",
+                    "volume",
+                )
+            )
+        return errors
+
+    def edit(self, editor: GraphEditor) -> None:
+        duty = editor.duties[self.duty]
+        editor.put_duty(
+            replace(
+                duty,
+                volume=self.volume if self.volume is not None else duty.volume,
+                time_norm=self.time_norm if self.time_norm is not None else duty.time_norm,
+            )
+        )
+
+    def describe(self, graph: OrgGraph) -> str:
+        duty = graph.duties.get(self.duty)
+        parts = []
+        if self.volume is not None:
+            before = f"{_number(duty.volume)} → " if duty else ""
+            parts.append(f"volume {before}{_number(self.volume)}")
+        if self.time_norm is not None:
+            before = f"{_number(duty.time_norm)} → " if duty else ""
+            parts.append(f"norma waktu {before}{_number(self.time_norm)} menit")
+        return f"Ubah uraian tugas {quote_duty(graph, self.duty)}: {', '.join(parts)}."
