@@ -102,7 +102,9 @@ class EmployeeFactory(DjangoModelFactory):
     education = "s1"
     status = "aktif"
     nip = factory.LazyAttributeSequence(
-        lambda o, n: nip_for(o.birth_date, dt.date(o.birth_date.year + 25, 3, 1), o.sex, n % 999 + 1)
+        lambda o, n: nip_for(
+            o.birth_date, dt.date(o.birth_date.year + 25, 3, 1), o.sex, n % 999 + 1
+        )
     )
 
 

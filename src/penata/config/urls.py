@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("akun/", include("penata.accounts.urls")),
+    path("akun/", include("penata.accounts.urls_security")),
     path("org/", include("penata.org.urls")),
     path("pegawai/", include("penata.people.urls")),
     path("beban-kerja/", include("penata.workload.urls")),
@@ -20,4 +21,3 @@ urlpatterns = [
     path("perubahan/", include("penata.change.urls")),
     path("", include("penata.portal.urls")),
 ]
-

@@ -64,7 +64,9 @@ def record(
         object_type = object_type or obj._meta.label_lower
         object_id = obj.pk if object_id is None else object_id
         instansi_id = instansi_id or getattr(obj, "instansi_id", None)
-    user = actor if getattr(actor, "pk", None) and getattr(actor, "is_authenticated", False) else None
+    # Commands and tasks may pass a label such as "sistem" instead of a signed-in user.
+    is_user = getattr(actor, "pk", None) and getattr(actor, "is_authenticated", False)
+    user = actor if is_user else None
     return AuditEvent.objects.create(
         instansi_id=instansi_id,
         actor=user,

@@ -237,4 +237,8 @@ PERANGKAT_DAERAH_KINDS: Final = frozenset(
 
 DUTY_PERIODS: Final = {"year": "Tahun", "month": "Bulan", "week": "Minggu", "day": "Hari"}
 SEXES: Final = {"L": "Laki-laki", "P": "Perempuan"}
-ACTING_KINDS: Final = {"": "Definitif", "plt": "Plt (pelaksana tugas)", "plh": "Plh (pelaksana harian)"}
+ACTING_KINDS: Final = {
+    "": "Definitif",
+    "plt": "Plt (pelaksana tugas)",
+    "plh": "Plh (pelaksana harian)",
+}

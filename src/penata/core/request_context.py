@@ -12,7 +12,9 @@ class RequestInfo:
     ip: str | None = None
 
 
-_current: ContextVar[RequestInfo] = ContextVar("penata_request", default=RequestInfo())
+# Outside a request (commands, tasks, tests) events carry no request id and no address.
+NO_REQUEST = RequestInfo()
+_current: ContextVar[RequestInfo] = ContextVar("penata_request", default=NO_REQUEST)
 
 
 def current() -> RequestInfo:

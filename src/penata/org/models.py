@@ -22,9 +22,7 @@ class Instansi(models.Model):
         _("kode"), max_length=20, unique=True, help_text=_("Kode wilayah Kemendagri, mis. 3372.")
     )
     name = models.CharField(_("nama"), max_length=200)
-    head_title = models.CharField(
-        _("jabatan kepala daerah"), max_length=100, default="Wali Kota"
-    )
+    head_title = models.CharField(_("jabatan kepala daerah"), max_length=100, default="Wali Kota")
     effective_minutes = models.PositiveIntegerField(
         _("waktu kerja efektif (menit/tahun)"),
         default=75000,
