@@ -66,7 +66,6 @@ class TwoFactorMiddleware:
             and not request.path.startswith(self.allowed_prefixes)
             and needs_two_factor(user)
             and not user.is_verified()  # type: ignore[union-attr]
-            and not getattr(request, "auth_via_token", False)
         ):
             if request.path.startswith("/api/"):
                 body = {
