@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +19,10 @@ class AuditEvent(models.Model):
         verbose_name=_("pelaku"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # Audit rows are never touched again, not even when a user is deleted: the id and
+        # `actor_label` stay as they were.
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     actor_label = models.CharField(_("label pelaku"), max_length=150, blank=True)
@@ -37,3 +42,15 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and not self._state.adding:
+            raise AuditImmutable("Jejak audit tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditImmutable("Jejak audit tidak dapat dihapus.")
+
+
+class AuditImmutable(Exception):
+    """Raised on any attempt to change or delete an audit event through the ORM."""
