@@ -140,6 +140,7 @@ class Context:
     # checks are not reported a second time as unknown.
     file_keys: set[tuple[Any, ...]] = field(default_factory=set)
     data_rows: int = 0
+    has_written: bool = False
 
     def problem(self, row: int, key: str, code: str, message: str) -> None:
         self.problems.add(row, self.titles.get(key, self.sheet.column(key).title), code, message)
@@ -462,8 +463,11 @@ def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[
 
 
 def write_progress(ctx: Context, done: int, total: int) -> None:
+    """Report a written batch; the first one is the `write` checkpoint (some rows written,
+    more to come)."""
     ctx.progress("write", done, total)
-    if done and done == min(total, BATCH):
+    if not ctx.has_written:
+        ctx.has_written = True
         checkpoint("write")
 
 
