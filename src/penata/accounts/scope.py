@@ -46,7 +46,7 @@ def reach_of(user: Any) -> Reach:
         return _EMPTY
     cached = getattr(user, "_penata_reach", None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     from penata.accounts.models import RoleGrant
     from penata.people.models import Employee
 

@@ -10,18 +10,22 @@ from penata.core.errors import ApplicationError
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(ApplicationError)
     def app_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         assert isinstance(exc, ApplicationError)
         return api.create_response(request, exc.as_dict(), status=exc.status_code)
 
+    @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
         body = {"code": "not_found", "message": "Data tidak ditemukan.", "extra": {}}
         return api.create_response(request, body, status=404)
 
+    @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
         body = {"code": "unauthenticated", "message": "Perlu login atau token API.", "extra": {}}
         return api.create_response(request, body, status=401)
 
+    @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: Exception) -> HttpResponse:
         assert isinstance(exc, ValidationError)
         body = {
@@ -30,8 +34,3 @@ def install_error_handlers(api: NinjaAPI) -> None:
             "extra": {"errors": exc.errors},
         }
         return api.create_response(request, body, status=422)
-
-    api.add_exception_handler(ApplicationError, app_error)
-    api.add_exception_handler(Http404, not_found)
-    api.add_exception_handler(AuthenticationError, unauthenticated)
-    api.add_exception_handler(ValidationError, invalid)
