@@ -1,9 +1,12 @@
-"""Users and their role grants (scoped to a unit subtree)."""
+"""Users, their role grants (scoped to a unit subtree) and their API tokens."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,3 +70,49 @@ class RoleGrant(models.Model):
     def __str__(self) -> str:
         where = self.unit.name if self.unit_id and self.unit else "seluruh instansi"
         return f"{self.user} — {self.get_role_display()} ({where})"
+
+
+API_TOKEN_DEFAULT_DAYS = 90
+
+
+def api_token_default_expiry() -> dt.datetime:
+    return timezone.now() + dt.timedelta(days=API_TOKEN_DEFAULT_DAYS)
+
+
+class ApiToken(models.Model):
+    """A bearer token for integrations. Only a SHA-256 hash of the secret is stored.
+
+    The secret is 256 random bits shown once at creation; a fast hash suffices because such
+    a secret cannot be guessed (unlike a password). `prefix` (its first 8 characters) names
+    the token in lists and on the command line.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("nama"), max_length=100, help_text=_("Mis. Integrasi SIASN."))
+    prefix = models.CharField(_("awalan"), max_length=8, unique=True)
+    key_hash = models.CharField(_("hash kunci"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        User,
+        verbose_name=_("dibuat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("kedaluwarsa"), default=api_token_default_expiry)
+    revoked_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.name})"
+
+    def is_usable(self, now: dt.datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now
