@@ -112,6 +112,8 @@ def test_serve_runs_web_and_worker_and_stops_both_on_a_signal(site_env, stop):
     assert any("db_worker" in cmd for cmd in commands)
     assert process.returncode == 0, err
     assert f"Penata berjalan di http://127.0.0.1:{port}/" in out
+    assert "Login demo (kata sandi: penata-demo):" in out
+    assert "  analis      Analis Organisasi" in out.splitlines()
     assert out.rstrip().endswith("Penata berhenti.")
     assert [pid for pid in children if is_running(pid)] == []
     assert processes_tagged(site_env["PENATA_SERVE_TEST"]) == []
@@ -160,3 +162,19 @@ def test_url_shown_for_wildcard_and_ipv6_hosts():
     assert serve._url("0.0.0.0", 8000) == "http://127.0.0.1:8000/"
     assert serve._url("::1", 8080) == "http://[::1]:8080/"
     assert serve._url("penata.local", 80) == "http://penata.local:80/"
+
+
+def test_demo_logins_name_every_demo_account_with_its_role():
+    password, logins = serve.demo_logins()
+
+    assert password == "penata-demo"
+    assert logins == [
+        ("superadmin", "Superuser (akses penuh, termasuk admin Django)"),
+        ("admin", "Admin BKPSDM"),
+        ("analis", "Analis Organisasi"),
+        ("kadis", "Kepala Unit"),
+        ("atasan", "Atasan langsung"),
+        ("pegawai", "Pegawai"),
+        ("moderator", "Moderator"),
+        ("auditor", "Auditor (Inspektorat)"),
+    ]

@@ -9,7 +9,6 @@ In production run gunicorn and `penata db_worker` under a process supervisor ins
 
 from __future__ import annotations
 
-import importlib
 import os
 import signal
 import subprocess
@@ -28,19 +27,22 @@ from penata.accounts.models import Role
 # How long a child may take to finish its current request or task once asked to stop.
 STOP_GRACE_SECONDS = 30
 POLL_SECONDS = 0.2
-DEMO_PASSWORD = "penata-demo"  # noqa: S105 - the published password of the demo accounts
 
 
-def demo_logins() -> list[tuple[str, str]]:
-    """(username, role label) of the demo accounts, or [] while the demo module is absent."""
+def demo_logins() -> tuple[str, list[tuple[str, str]]]:
+    """The demo password and (username, role label) of the demo accounts.
+
+    Empty when the demo data set is not installed.
+    """
     try:
-        demo = importlib.import_module("penata.org.demo")
+        from penata.org.demo import DEMO_LOGINS, DEMO_PASSWORD
     except ImportError:
-        # The demo data set is optional (a production install may leave it out).
-        return []
+        # The demo data set is optional: a production install may leave it out.
+        return "", []
     labels = dict(Role.choices)
-    logins = getattr(demo, "DEMO_LOGINS", [])
-    return [(username, str(labels.get(role, role))) for username, role in logins]
+    return DEMO_PASSWORD, [
+        (username, str(labels.get(role, role))) for username, role in DEMO_LOGINS
+    ]
 
 
 def _url(host: str, port: int) -> str:
@@ -135,9 +137,9 @@ class Command(BaseCommand):
     def _announce(self, host: str, port: int) -> None:
         self.stdout.write(self.style.SUCCESS(f"Penata berjalan di {_url(host, port)}"))
         self.stdout.write("Pekerja tugas latar (db_worker) berjalan bersama server web.")
-        logins = demo_logins()
+        password, logins = demo_logins()
         if logins:
-            self.stdout.write(f"Login demo (kata sandi: {DEMO_PASSWORD}):")
+            self.stdout.write(f"Login demo (kata sandi: {password}):")
             width = max(len(username) for username, _ in logins)
             for username, label in logins:
                 self.stdout.write(f"  {username.ljust(width)}  {label}")
