@@ -349,7 +349,7 @@ def test_invalid_content_is_listed_with_position_task_and_field(tmp_path):
     ]
     assert errors[0]["message"] == "Jabatan ke-1, tugas ke-3: norma waktu kosong."
     assert errors[4]["message"] == "Jabatan ke-1, tugas ke-2: volume tidak boleh negatif (-4)."
-    assert "CommandError" not in err  # call_command raises; the message is on the exception
+    assert err == ""  # in JSON mode the errors go to stdout only
 
 
 def test_invalid_content_in_text_format_goes_to_stderr(tmp_path):
@@ -458,6 +458,19 @@ def test_broken_xlsx_exits_with_2(tmp_path):
 
     assert code == 2
     assert json.loads(out)["errors"][0]["code"] == "file.not_xlsx"
+
+
+def test_sheet_option_picks_a_worksheet(tmp_path):
+    path = write_xlsx(tmp_path, XLSX_ROWS)
+
+    out, _ = run_abk(path, "--format", "json", "--sheet", "ABK")
+    assert json.loads(out)["positions"][0]["need"] == 2.256
+
+    code, out, _ = refused(path, "--format", "json", "--sheet", "Rekap")
+    assert code == 2
+    assert json.loads(out)["errors"][0]["message"] == (
+        "Lembar kerja 'Rekap' tidak ada di berkas abk.xlsx (ada: ABK)."
+    )
 
 
 def test_json_with_utf8_bom_is_read(tmp_path):

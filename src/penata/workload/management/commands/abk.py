@@ -253,7 +253,7 @@ def _json_tasks(reader: _Reader, p_index: int, raw_tasks: list[Any]) -> tuple[Ta
 
 
 def read_xlsx(path: Path, sheet_name: str | None) -> Parsed:
-    from python_calamine import CalamineError, CalamineWorkbook
+    from python_calamine import CalamineError, CalamineWorkbook, WorksheetNotFound
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
@@ -261,6 +261,12 @@ def read_xlsx(path: Path, sheet_name: str | None) -> Parsed:
             workbook.get_sheet_by_name(sheet_name) if sheet_name else workbook.get_sheet_by_index(0)
         )
         rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
+    except WorksheetNotFound as error:
+        names = ", ".join(workbook.sheet_names)
+        raise UnreadableFile(
+            "file.sheet_missing",
+            f"Lembar kerja {sheet_name!r} tidak ada di berkas {path.name} (ada: {names}).",
+        ) from error
     except (CalamineError, ValueError, OSError) as error:
         raise UnreadableFile(
             "file.not_xlsx", f"Berkas {path.name} tidak dapat dibaca: {error}."
