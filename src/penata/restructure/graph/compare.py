@@ -7,6 +7,7 @@ dates are lined up first with `OrgGraph.relabel`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -247,9 +248,19 @@ def compare(
     return Comparison(left, right, metrics, tuple(changes), tuple(_affected(base, other)))
 
 
+def _differing(left: Mapping[NodeId, object], right: Mapping[NodeId, object]) -> list[NodeId]:
+    """Ids whose node differs, sorted. Graphs from one scenario share unchanged node objects,
+    so an identity check settles most ids without comparing fields."""
+    if left is right:
+        return []
+    ids = [k for k, v in left.items() if (w := right.get(k)) is not v and w != v]
+    ids += [k for k in right if k not in left]
+    return sorted(ids, key=id_key)
+
+
 def _unit_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
     out: list[Change] = []
-    for uid in sorted(base.units.keys() | other.units.keys(), key=id_key):
+    for uid in _differing(base.units, other.units):
         before, after = base.units.get(uid), other.units.get(uid)
         if before is None and after is not None:
             out.append(
@@ -312,7 +323,7 @@ def _kind_text(node: PositionNode) -> str:
 
 def _position_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
     out: list[Change] = []
-    for pid in sorted(base.positions.keys() | other.positions.keys(), key=id_key):
+    for pid in _differing(base.positions, other.positions):
         before, after = base.positions.get(pid), other.positions.get(pid)
         if before is None and after is not None:
             out.append(
@@ -414,7 +425,7 @@ def _number(value: Any) -> str:
 
 def _duty_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
     out: list[Change] = []
-    for did in sorted(base.duties.keys() | other.duties.keys(), key=id_key):
+    for did in _differing(base.duties, other.duties):
         before, after = base.duties.get(did), other.duties.get(did)
         if before is None and after is not None:
             out.append(
@@ -474,10 +485,24 @@ def _post_ref(graph: OrgGraph, pid: NodeId, acting: bool) -> PostRef:
 
 
 def _affected(base: OrgGraph, other: OrgGraph) -> list[AffectedEmployee]:
+    # Only holders of a post that changed (or whose unit changed) can be affected.
+    candidates: set[int] = set()
+    changed_units = set(_differing(base.units, other.units))
+    for pid in _differing(base.positions, other.positions):
+        for graph in (base, other):
+            node = graph.positions.get(pid)
+            if node is not None:
+                candidates.update(node.incumbents, node.acting)
+    if changed_units:
+        for node in base.positions.values():
+            if node.unit in changed_units:
+                candidates.update(node.incumbents, node.acting)
+    if not candidates:
+        return []
     before_posts = base.posts_of()
     after_posts = other.posts_of()
     out: list[AffectedEmployee] = []
-    for employee in sorted(before_posts.keys() | after_posts.keys()):
+    for employee in sorted(candidates):
         befores = before_posts.get(employee, [])
         afters = after_posts.get(employee, [])
         definitive_before = [p for p, acting in befores if not acting]

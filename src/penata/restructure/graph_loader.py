@@ -1,0 +1,154 @@
+"""Build an `OrgGraph` from the database: the structure in force on a date, in six queries
+whatever its size (plain `values_list` rows, no model instances)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+
+from penata.core.dating import today, valid_on
+from penata.org.models import Duty, Instansi, Position, Unit
+from penata.people.models import Assignment
+from penata.restructure.graph import (
+    DutyNode,
+    MetricsConfig,
+    OrgGraph,
+    PersonNode,
+    PositionNode,
+    UnitNode,
+)
+from penata.restructure.models import PositionRole
+from penata.workload.rules import AbkConfig, normalize_period
+
+
+def abk_config_for(instansi: Instansi) -> AbkConfig:
+    """The ABK settings of an instansi (its WKE; the other numbers keep their defaults)."""
+    return AbkConfig(effective_minutes=Decimal(instansi.effective_minutes))
+
+
+def metrics_config_for(instansi: Instansi) -> MetricsConfig:
+    """Metric settings: the instansi's WKE and the span-of-control range of the settings
+    (`PENATA_SPAN_OF_CONTROL = (min, max)`, default 3–12)."""
+    span_min, span_max = getattr(settings, "PENATA_SPAN_OF_CONTROL", (3, 12))
+    return MetricsConfig(span_min=span_min, span_max=span_max, abk=abk_config_for(instansi))
+
+
+def graph_from_db(
+    instansi: Instansi, as_of: dt.date | None = None, *, abk: AbkConfig | None = None
+) -> OrgGraph:
+    """The structure of `instansi` in force on `as_of` (default today) as an OrgGraph.
+
+    Incumbents are the assignments in force that day (Plt/Plh as `acting`). Duty volumes
+    are annualised with the period factors of `abk` (default: the instansi's).
+    """
+    day = as_of or today()
+    config = abk or abk_config_for(instansi)
+    units = [
+        UnitNode(uid, parent, kind, code, name, sort_order)
+        for uid, parent, kind, code, name, sort_order in Unit.objects.filter(
+            valid_on(day), instansi=instansi
+        ).values_list("id", "parent_id", "kind", "code", "name", "sort_order")
+    ]
+    held: dict[int, list[int]] = {}
+    acting: dict[int, list[int]] = {}
+    people: dict[int, PersonNode] = {}
+    for position_id, employee_id, acting_kind, name, front, back, nip in (
+        Assignment.objects.filter(
+            valid_on(day, "position__"),
+            position__instansi=instansi,
+            start__lte=day,
+        )
+        .exclude(end__lt=day)
+        .order_by("employee__name", "employee_id")
+        .values_list(
+            "position_id",
+            "employee_id",
+            "acting",
+            "employee__name",
+            "employee__front_title",
+            "employee__back_title",
+            "employee__nip",
+        )
+    ):
+        (acting if acting_kind else held).setdefault(position_id, []).append(employee_id)
+        if employee_id not in people:
+            full = f"{front} {name}".strip()
+            people[employee_id] = PersonNode(employee_id, f"{full}, {back}" if back else full, nip)
+    roles = {
+        position_id: (role, former_kind, former_eselon)
+        for position_id, role, former_kind, former_eselon in PositionRole.objects.filter(
+            valid_on(day, "position__"), position__instansi=instansi
+        ).values_list("position_id", "role", "former_kind", "former_eselon")
+    }
+    positions = []
+    for (
+        pid,
+        unit_id,
+        title,
+        kind,
+        jenjang,
+        kelas,
+        eselon,
+        reports_to,
+        is_head,
+        is_penyetaraan,
+        sort_order,
+    ) in Position.objects.filter(valid_on(day), instansi=instansi).values_list(
+        "id",
+        "unit_id",
+        "title",
+        "kind",
+        "jf_jenjang",
+        "kelas_jabatan",
+        "eselon",
+        "reports_to_id",
+        "is_unit_head",
+        "is_penyetaraan",
+        "sort_order",
+    ):
+        role, former_kind, former_eselon = roles.get(pid, ("", "", ""))
+        positions.append(
+            PositionNode(
+                id=pid,
+                unit=unit_id,
+                title=title,
+                kind=kind,
+                jenjang=jenjang,
+                kelas=kelas,
+                eselon=eselon,
+                reports_to=reports_to,
+                is_unit_head=is_head,
+                incumbents=tuple(held.get(pid, ())),
+                acting=tuple(acting.get(pid, ())),
+                role=role,
+                is_penyetaraan=is_penyetaraan,
+                former_kind=former_kind,
+                former_eselon=former_eselon,
+                sort_order=sort_order,
+            )
+        )
+    factors = config.period_factors
+    duties = []
+    for did, position_id, statement, output_unit, volume, period, norm in (
+        Duty.objects.filter(valid_on(day, "position__"), position__instansi=instansi)
+        .order_by("position_id", "sort_order", "id")
+        .values_list(
+            "id", "position_id", "statement", "output_unit", "volume", "period", "time_norm_minutes"
+        )
+    ):
+        code = normalize_period(period, config)
+        duties.append(
+            DutyNode(
+                did,
+                position_id,
+                statement,
+                output_unit,
+                Decimal(volume),
+                period,
+                factors[code] if code else Decimal(1),
+                Decimal(norm),
+            )
+        )
+    return OrgGraph.build(units, positions, duties, people.values())
