@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from penata.accounts import rules
 from penata.accounts.models import ApiToken, Role, RoleGrant, User
@@ -109,3 +109,135 @@ def role_grant_list(actor: Any) -> QuerySet[RoleGrant]:
         .select_related("unit", "instansi")
         .order_by("role", "unit__path", "id")
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Role administration (admin pages /akun/peran/)
+
+
+def _admin_grant_q(actor: Any, prefix: str = "") -> Q:
+    """Grants an admin manages: of the instansi they administer whole, or on a unit inside
+    a subtree where they are admin."""
+    reach = reach_of(actor)
+    if reach.is_superuser:
+        return Q()
+    q = Q(**{f"{prefix}instansi_id__in": list(reach.whole.get(Role.ADMIN, ()))})
+    for path in reach.subtrees.get(Role.ADMIN, ()):
+        q |= Q(**{f"{prefix}unit__path__startswith": path})
+    return q
+
+
+def _managed_users_q(actor: Any) -> Q:
+    """Users an admin manages: holders of grants they manage, employees of their instansi
+    (or of their subtree) and accounts not yet attached to any instansi."""
+    from penata.people.models import Assignment
+    from penata.people.selectors import current_assignment_q
+
+    reach = reach_of(actor)
+    if reach.is_superuser:
+        return Q()
+    whole = list(reach.whole.get(Role.ADMIN, ()))
+    grant_users = RoleGrant.objects.filter(_admin_grant_q(actor)).values("user_id")
+    q = Q(pk__in=grant_users) | Q(employee__instansi_id__in=whole)
+    paths = reach.subtrees.get(Role.ADMIN, ())
+    if paths:
+        unit_q = Q(pk__in=[])
+        for path in paths:
+            unit_q |= Q(position__unit__path__startswith=path)
+        assigned = Assignment.objects.filter(current_assignment_q(), unit_q).values("employee_id")
+        q |= Q(employee__in=assigned)
+    unattached = Q(role_grants__isnull=True, employee__isnull=True)
+    return (q | unattached) & Q(is_superuser=False)
+
+
+def may_administer_roles(actor: Any) -> bool:
+    return reach_of(actor).has(Role.ADMIN)
+
+
+def managed_user_list(actor: Any, *, search: str = "", role: str = "") -> QuerySet[User]:
+    """Users whose roles the admin manages, with their grants (unit, instansi) and employee
+    record loaded; `search` matches username, name or NIP, `role` keeps holders of a role."""
+    if not may_administer_roles(actor):
+        return User.objects.none()
+    ids = User.objects.filter(_managed_users_q(actor)).values("pk")
+    qs = User.objects.filter(pk__in=ids)
+    if search:
+        qs = qs.filter(
+            Q(username__icontains=search)
+            | Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+            | Q(employee__name__icontains=search)
+            | Q(employee__nip__startswith=search.replace(" ", ""))
+        )
+    if role:
+        qs = qs.filter(role_grants__role=role)
+    return (
+        qs.distinct()
+        .select_related("employee")
+        .prefetch_related(
+            Prefetch(
+                "role_grants",
+                queryset=RoleGrant.objects.select_related("unit", "instansi", "granted_by")
+                .filter(_admin_grant_q(actor))
+                .order_by("role", "unit__path", "id"),
+                to_attr="managed_grants",
+            )
+        )
+        .order_by("username", "id")
+    )
+
+
+def managed_user_get_for(actor: Any, user_id: int) -> User:
+    """One user whose roles the admin manages, or NotFound."""
+    user = managed_user_list(actor).filter(pk=user_id).first()
+    if user is None:
+        raise NotFound("pengguna")
+    return user
+
+
+def role_grant_get_for(actor: Any, grant_id: int) -> RoleGrant:
+    """One grant the admin manages, or NotFound."""
+    if not may_administer_roles(actor):
+        raise NotFound("hak peran")
+    grant = (
+        RoleGrant.objects.filter(_admin_grant_q(actor), pk=grant_id)
+        .select_related("user", "unit", "instansi")
+        .first()
+    )
+    if grant is None:
+        raise NotFound("hak peran")
+    return grant
+
+
+def grant_unit_choices(actor: Any, *, search: str = "", limit: int = 20) -> QuerySet[Any]:
+    """Units in force an admin may grant roles on (search by name or code), in tree order."""
+    from penata.core.dating import valid_on
+    from penata.org.models import Unit
+
+    reach = reach_of(actor)
+    if not may_administer_roles(actor):
+        return Unit.objects.none()
+    qs = Unit.objects.filter(valid_on())
+    if not reach.is_superuser:
+        q = Q(instansi_id__in=list(reach.whole.get(Role.ADMIN, ())))
+        for path in reach.subtrees.get(Role.ADMIN, ()):
+            q |= Q(path__startswith=path)
+        qs = qs.filter(q)
+    if search:
+        qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
+    return qs.select_related("parent").order_by("path")[:limit]
+
+
+def grant_unit_get_for(actor: Any, unit_id: int) -> Any:
+    """A unit (any date) the admin may name in a grant, or NotFound."""
+    from penata.org.models import Unit
+
+    reach = reach_of(actor)
+    unit = Unit.objects.select_related("instansi").filter(pk=unit_id).first()
+    if unit is None or not may_administer_roles(actor):
+        raise NotFound("unit")
+    if reach.is_superuser or unit.instansi_id in reach.whole.get(Role.ADMIN, frozenset()):
+        return unit
+    if any(unit.path.startswith(p) for p in reach.subtrees.get(Role.ADMIN, ())):
+        return unit
+    raise NotFound("unit")

@@ -8,18 +8,21 @@ records it as "sistem".
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from penata.accounts import rules
-from penata.accounts.models import ApiToken, Role, User
+from penata.accounts.models import ApiToken, Role, RoleGrant, User
 from penata.accounts.scope import reach_of
 from penata.accounts.selectors import admin_instansi_ids
 from penata.core import audit
 from penata.core.errors import PermissionDenied, ValidationFailed
+
+if TYPE_CHECKING:
+    from penata.org.models import Instansi, Unit
 
 # Longest lifetime an admin may give a token; integrations renew at least once a year.
 API_TOKEN_MAX_DAYS_DEFAULT = 365
@@ -155,3 +158,164 @@ def api_token_touch(*, token: ApiToken, now: dt.datetime) -> None:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+
+
+# ---------------------------------------------------------------------------------------------
+# Role grants (DESIGN §1): who may grant what, and which combinations make sense.
+
+# Roles whose reach is a unit subtree: an instansi-wide grant would mean something else.
+UNIT_REQUIRED_ROLES = frozenset({Role.UNIT_HEAD})
+# Roles that act on the user's own employee record (supervisor: the reporting line of the
+# positions that employee holds; employee: themself).
+EMPLOYEE_LINK_ROLES = frozenset({Role.SUPERVISOR, Role.EMPLOYEE})
+# Roles only an instansi-wide admin may hand out.
+INSTANSI_ADMIN_ONLY_ROLES = frozenset({Role.ADMIN, Role.AUDITOR})
+
+_GRANT_FIELDS = ("user", "role", "instansi", "unit", "granted_by")
+
+
+def _admin_covers(actor: Any, instansi_id: int, unit: Unit | None) -> bool:
+    """Does the actor hold `admin` over the instansi (no unit) or over the unit's subtree?"""
+    reach = reach_of(actor)
+    if reach.is_superuser:
+        return True
+    if instansi_id in reach.whole.get(Role.ADMIN, frozenset()):
+        return True
+    if unit is None:
+        return False
+    return any(unit.path.startswith(path) for path in reach.subtrees.get(Role.ADMIN, ()))
+
+
+def _check_may_grant(
+    actor: Any, *, user: User, role: str, instansi_id: int, unit: Unit | None
+) -> None:
+    reach = reach_of(actor)
+    if actor is not None and not reach.has(Role.ADMIN):
+        raise PermissionDenied("Hanya admin yang dapat memberi atau mencabut peran.")
+    if actor is not None and actor.pk == user.pk:
+        raise PermissionDenied(
+            "Anda tidak dapat memberi atau mencabut peran Anda sendiri; minta admin lain."
+        )
+    if actor is not None and user.is_superuser and not reach.is_superuser:
+        raise PermissionDenied("Peran akun superuser hanya diatur oleh superuser.")
+    if actor is None:
+        return
+    if role in INSTANSI_ADMIN_ONLY_ROLES and not (
+        reach.is_superuser or instansi_id in reach.whole.get(Role.ADMIN, frozenset())
+    ):
+        raise PermissionDenied(
+            "Peran admin dan auditor hanya dapat diatur oleh admin tingkat instansi."
+        )
+    if not _admin_covers(actor, instansi_id, unit):
+        raise PermissionDenied(
+            "Hak admin Anda tidak mencakup unit ini."
+            if unit is not None
+            else "Peran untuk seluruh instansi hanya dapat diatur oleh admin tingkat instansi."
+        )
+
+
+@transaction.atomic
+def role_grant_create(
+    *, actor: User | None, user: User, role: str, instansi: Instansi, unit: Unit | None = None
+) -> RoleGrant:
+    """Grant `role` to `user` on `unit`'s subtree (or, without a unit, the whole instansi).
+
+    Refuses (ApplicationError codes `role_grant.*`): unknown roles, a unit of another
+    instansi or no longer in force, a `unit_head` without a unit, a `supervisor`/`employee`
+    grant for an account not linked to an employee of the instansi, inactive accounts and
+    duplicates. Records `role_grant.create`.
+    """
+    from penata.people.models import Employee
+
+    if role not in Role.values:
+        raise ValidationFailed(
+            "role_grant.role_invalid", f"Peran '{role}' tidak dikenal.", {"field": "role"}
+        )
+    if unit is not None and unit.instansi_id != instansi.pk:
+        raise ValidationFailed(
+            "role_grant.unit_instansi",
+            "Unit yang dipilih bukan bagian dari instansi ini.",
+            {"field": "unit"},
+        )
+    _check_may_grant(actor, user=user, role=role, instansi_id=instansi.pk, unit=unit)
+    if not user.is_active:
+        raise ValidationFailed(
+            "role_grant.user_inactive", "Akun pengguna ini nonaktif; peran tidak dapat diberikan."
+        )
+    if unit is not None and not unit.is_current():
+        raise ValidationFailed(
+            "role_grant.unit_closed",
+            f"Unit {unit.name} sudah tidak berlaku; pilih unit yang masih berlaku.",
+            {"field": "unit"},
+        )
+    if role in UNIT_REQUIRED_ROLES and unit is None:
+        raise ValidationFailed(
+            "role_grant.unit_required",
+            "Peran Kepala Unit harus diberikan pada satu unit (berlaku untuk unit itu dan "
+            "seluruh unit di bawahnya).",
+            {"field": "unit"},
+        )
+    if role in EMPLOYEE_LINK_ROLES:
+        if not Employee.objects.filter(user=user, instansi=instansi).exists():
+            raise ValidationFailed(
+                "role_grant.employee_link_required",
+                "Peran ini mengikuti jabatan pegawai: akun harus terhubung dengan data pegawai "
+                "di instansi ini terlebih dahulu.",
+                {"field": "user"},
+            )
+        if unit is not None:
+            raise ValidationFailed(
+                "role_grant.unit_not_applicable",
+                "Peran Atasan langsung dan Pegawai mengikuti jabatan dan data pegawai, bukan "
+                "unit; kosongkan unit.",
+                {"field": "unit"},
+            )
+    exists = RoleGrant.objects.filter(user=user, role=role, instansi=instansi, unit=unit)
+    if exists.exists():
+        raise ValidationFailed(
+            "role_grant.duplicate",
+            "Pengguna ini sudah memiliki peran tersebut pada cakupan yang sama.",
+        )
+    grant = RoleGrant.objects.create(
+        user=user, role=role, instansi=instansi, unit=unit, granted_by=actor
+    )
+    audit.record(
+        actor=actor,
+        action="role_grant.create",
+        obj=grant,
+        after=audit.snapshot(grant, _GRANT_FIELDS),
+        instansi_id=instansi.pk,
+    )
+    return grant
+
+
+@transaction.atomic
+def role_grant_revoke(*, actor: User | None, grant: RoleGrant) -> None:
+    """Withdraw a role grant; it stops counting from the user's next request.
+
+    Records `role_grant.revoke` with the grant as it was.
+    """
+    locked = (
+        RoleGrant.objects.select_for_update()
+        .select_related("user", "unit")
+        .filter(pk=grant.pk)
+        .first()
+    )
+    if locked is None:
+        raise ValidationFailed("role_grant.already_revoked", "Peran ini sudah dicabut.")
+    _check_may_grant(
+        actor, user=locked.user, role=locked.role, instansi_id=locked.instansi_id, unit=locked.unit
+    )
+    before = audit.snapshot(locked, _GRANT_FIELDS)
+    label = str(locked)
+    grant_id = locked.pk
+    locked.delete()
+    audit.record(
+        actor=actor,
+        action="role_grant.revoke",
+        object_type="accounts.rolegrant",
+        object_id=grant_id,
+        before=before,
+        instansi_id=before["instansi"],
+        extra={"grant": label},
+    )

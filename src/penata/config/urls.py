@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/", include("penata.accounts.urls")),
     path("akun/", include("penata.accounts.urls_security")),
+    path("akun/", include("penata.accounts.urls_admin")),
     path("org/", include("penata.org.urls")),
     path("pegawai/", include("penata.people.urls")),
     path("beban-kerja/", include("penata.workload.urls")),
