@@ -28,6 +28,8 @@ FIELD_CONTEXTS: Final = frozenset(
     {"kebersihan", "tpa", "jalan", "lalu_lintas", "pju", "ketertiban", "damkar", "rph"}
 )
 FIELD_FAMILIES: Final = frozenset({"operator_layanan", "pengelola_umum"})
+# A lesson hour lasts what the timetable says (SD 35, SMP 40 minutes): no spread on its norm.
+FIXED_LENGTH_OUTPUTS: Final = frozenset({"Jam pelajaran"})
 
 
 @dataclass
@@ -332,26 +334,38 @@ class _Builder:
             if text in seen:
                 continue
             seen.add(text)
-            norm = t.minutes * rng.uniform(0.85, 1.15)
+            norm: float = t.minutes
+            if t.output_unit not in FIXED_LENGTH_OUTPUTS:
+                norm = t.minutes * rng.uniform(0.85, 1.15)
+                norm = max(1, round(norm)) if norm < 10 else round(norm / 5) * 5
             rows.append((text, t, norm))
-        # Volumes are written per holder; stretch them towards a full working year (within
-        # limits, so that some positions come out under- or over-loaded, as in real ABK) and
-        # multiply by the formation, since a position's volume is that of all its holders.
-        base = sum(t.volume * PERIOD_FACTORS[t.period] * norm for _, t, norm in rows)
-        spread = rng.uniform(0.7, 1.1) if pos.is_managerial else rng.uniform(0.75, 1.3)
-        per_holder = min(max(EFFECTIVE_MINUTES * spread / base, 0.5), 3.0)
-        factor = per_holder * pos.weight
+
+        def minutes(t: DutyTemplate, norm: float) -> float:
+            return t.volume * PERIOD_FACTORS[t.period] * norm
+
+        # A duty written with a volume of one or two (a yearly plan, a monthly meeting) keeps
+        # it. Other volumes are per holder and get stretched towards a full working year,
+        # within limits (an official's at most doubled), so that some positions come out
+        # under- or over-loaded as in a real ABK; a staff position's are then multiplied by
+        # its formation, since the volume of a position is that of all its holders.
+        fixed = sum(minutes(t, n) for _, t, n in rows if t.volume <= 2)
+        flow = sum(minutes(t, n) for _, t, n in rows if t.volume > 2)
+        target = EFFECTIVE_MINUTES * rng.uniform(0.75, 1.3)
+        per_holder = (target - fixed) / flow if flow else 1.0
+        if pos.is_managerial:
+            factor = min(max(per_holder, 0.8), 2.0)
+        else:
+            factor = min(max(per_holder, 0.5), 3.0) * pos.weight
         for order, (text, t, norm) in enumerate(rows, start=1):
-            norm_minutes = round(norm / 5) * 5 if norm >= 10 else round(norm, 1)
-            volume = max(1, round(t.volume * factor))
+            volume = t.volume if t.volume <= 2 else max(1, round(t.volume * factor))
             self.plan.duties.append(
                 PlanDuty(
                     position=pos.index,
                     statement=text,
                     output_unit=t.output_unit,
-                    volume=Decimal(volume),
+                    volume=Decimal(str(volume)),
                     period=t.period,
-                    time_norm_minutes=Decimal(str(max(norm_minutes, 1))),
+                    time_norm_minutes=Decimal(str(norm)),
                     sort_order=order,
                 )
             )
