@@ -12,6 +12,8 @@ urlpatterns = [
     path("akun/", include("penata.accounts.urls")),
     path("akun/", include("penata.accounts.urls_security")),
     path("akun/", include("penata.accounts.urls_admin")),
+    path("audit/", include("penata.core.urls_audit")),
+    path("", include("penata.people.urls_self")),
     path("org/", include("penata.org.urls")),
     path("pegawai/", include("penata.people.urls")),
     path("beban-kerja/", include("penata.workload.urls")),

@@ -38,7 +38,11 @@ class AuditEvent(models.Model):
         verbose_name = _("jejak audit")
         verbose_name_plural = _("jejak audit")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            # Breach look-ups: every access of one kind in a time window (3×24 h, UU PDP).
+            models.Index(fields=["action", "created_at"], name="audit_action_time_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

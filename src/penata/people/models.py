@@ -189,3 +189,88 @@ class ImportJob(models.Model):
     @property
     def percent(self) -> int:
         return int(100 * self.done / self.total) if self.total else 0
+
+
+def _correction_upload_to(instance: CorrectionRequest, filename: str) -> str:
+    """Attachments under a random name: the original name may itself be personal data."""
+    import pathlib
+    import uuid
+
+    suffix = pathlib.Path(filename).suffix.lower()[:8]
+    return f"corrections/{instance.instansi_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class CorrectionRequest(models.Model):
+    """An employee's request to correct one field of their own record (like MyASN's
+    pemutakhiran data): applied only when an admin verifies it; rejected with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu verifikasi")
+        VERIFIED = "verified", _("Disetujui dan diterapkan")
+        REJECTED = "rejected", _("Ditolak")
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="+"
+    )
+    employee = models.ForeignKey(
+        Employee,
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
+        related_name="correction_requests",
+    )
+    field = models.CharField(_("data yang dikoreksi"), max_length=32)
+    old_value = models.CharField(_("nilai saat diajukan"), max_length=255, blank=True)
+    new_value = models.CharField(_("nilai baru"), max_length=255)
+    reason = models.TextField(_("alasan"), max_length=1000)
+    attachment = models.FileField(
+        _("lampiran"), upload_to=_correction_upload_to, blank=True, max_length=255
+    )
+    attachment_name = models.CharField(_("nama lampiran"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diajukan oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    decision_note = models.TextField(_("catatan keputusan"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("permohonan koreksi data")
+        verbose_name_plural = _("permohonan koreksi data")
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            # One open request per field: a second one would race the first on verification.
+            models.UniqueConstraint(
+                fields=["employee", "field"],
+                condition=Q(status="pending"),
+                name="correction_one_pending_per_field",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending") | Q(decided_at__isnull=False),
+                name="correction_decided_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["instansi", "status", "requested_at"], name="correction_queue_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"Koreksi {self.field} — {self.employee}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

@@ -255,7 +255,19 @@ def export_record(
     *, actor: Any, kind: str, instansi: Instansi, rows: int, fmt: str, filters: ExportFilters,
     include_nik: bool,
 ) -> None:  # fmt: skip
-    """Audit the export (personal data leaves the system, NIK included for admins)."""
+    """Audit the export (personal data leaves the system, NIK included for admins); with the
+    NIK, also a `personal_data.view` event naming every employee in the file."""
+    if include_nik and kind == "employees":
+        from penata.people.privacy import personal_data_export_record
+
+        scope = actor if getattr(actor, "is_authenticated", False) else None
+        ids = employee_queryset(instansi, filters, scope).exclude(nik="").values_list("id")
+        personal_data_export_record(
+            actor=actor,
+            instansi_id=instansi.pk,
+            employee_ids=[i for (i,) in ids],
+            via=f"export.{fmt}",
+        )
     audit.record(
         actor=actor,
         action=f"export.{kind}",
