@@ -32,7 +32,7 @@ from penata.restructure.graph import (
     structure_metrics,
 )
 from penata.restructure.graph import Scenario as Engine
-from penata.restructure.graph.model import id_key, parse_node_id
+from penata.restructure.graph.model import id_key, is_new_id, parse_node_id
 from penata.restructure.graph.scenario import Replay
 from penata.restructure.graph_loader import graph_from_db, metrics_config_for
 from penata.restructure.models import Enactment, Scenario, ScenarioOperation, ScenarioStatus
@@ -160,14 +160,26 @@ def scenario_state(scenario: Scenario, *, base: OrgGraph | None = None) -> Scena
     )
 
 
+def scenario_graph(scenario: Scenario) -> OrgGraph:
+    """Only the structure the scenario produces (no metrics): for search selects."""
+    config = metrics_config_for(scenario.instansi)
+    base = graph_from_db(scenario.instansi, scenario.base_date, abk=config.abk)
+    return scenario_engine(scenario).replay(base).graph
+
+
+def _own_new_ids(graph: OrgGraph, prefix: str) -> OrgGraph:
+    units = {u: f"{prefix}{u}" for u in graph.units if is_new_id(u)}
+    positions = {p: f"{prefix}{p}" for p in graph.positions if is_new_id(p)}
+    return graph.relabel(units, positions, {}) if units or positions else graph
+
+
 def scenario_pair_comparison(first: ScenarioState, second: ScenarioState) -> Comparison:
-    """Scenario vs scenario: both must start from the same base date to share ids."""
+    """Scenario vs scenario. Rows of the database keep their ids in both; nodes each scenario
+    created (`new:N`) are told apart so that two different `new:1` are not taken as one."""
+    left = _own_new_ids(first.graph, f"s{first.scenario.pk}:")
+    right = _own_new_ids(second.graph, f"s{second.scenario.pk}:")
     return compare(
-        first.graph,
-        second.graph,
-        first.config,
-        base_metrics=first.metrics,
-        other_metrics=second.metrics,
+        left, right, first.config, base_metrics=first.metrics, other_metrics=second.metrics
     )
 
 
@@ -178,16 +190,43 @@ class StructureSnapshot:
     metrics: StructureMetrics
 
 
-def structure_as_of(
-    actor: Any, instansi: Instansi, day: dt.date | None = None
-) -> StructureSnapshot:
-    """The structure in force on `day` (default today) with its metrics."""
-    if not can_read(actor, instansi.id):
-        raise NotFound("instansi")
+def structure_snapshot(instansi: Instansi, day: dt.date | None = None) -> StructureSnapshot:
+    """The structure in force on `day` (default today) with its metrics, unscoped: for
+    trusted callers (the CLI run by the operator, tasks). Faces use `structure_as_of`."""
     day = day or today()
     config = metrics_config_for(instansi)
     graph = graph_from_db(instansi, day, abk=config.abk)
     return StructureSnapshot(day, graph, structure_metrics(graph, config))
+
+
+def structure_as_of(
+    actor: Any, instansi: Instansi, day: dt.date | None = None
+) -> StructureSnapshot:
+    """The structure in force on `day` (default today) with its metrics, for an actor who
+    may read it."""
+    if not can_read(actor, instansi.id):
+        raise NotFound("instansi")
+    return structure_snapshot(instansi, day)
+
+
+def instansi_by_code(code: str) -> Instansi:
+    """An instansi by its Kemendagri code, for the CLI (which runs with full access)."""
+    found = Instansi.objects.filter(code=code).first()
+    if found is None:
+        raise NotFound(f"instansi {code}")
+    return found
+
+
+def scenario_of_instansi(instansi: Instansi, scenario_id: int) -> Scenario:
+    """A scenario of the instansi, unscoped (CLI)."""
+    found = (
+        Scenario.objects.select_related("instansi")
+        .filter(pk=scenario_id, instansi=instansi)
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"skenario {scenario_id}")
+    return found
 
 
 def lineage_between(

@@ -97,6 +97,10 @@ class PerangkatDaerahSummary:
     need: Decimal
     need_rounded: int
 
+    @property
+    def gap(self) -> int:
+        return self.need_rounded - self.people
+
 
 @dataclass(frozen=True)
 class KindCount:
@@ -282,7 +286,7 @@ def _pd_dict(p: PerangkatDaerahSummary) -> dict[str, Any]:
         "people": p.people,
         "need": float(display(p.need, 4)),
         "need_rounded": p.need_rounded,
-        "gap": p.need_rounded - p.people,
+        "gap": p.gap,
     }
 
 
