@@ -12,6 +12,7 @@ from random import Random
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import Q
 from faker import Faker
 
 from penata.accounts.models import RoleGrant, User
@@ -191,6 +192,25 @@ def test_another_seed_draws_other_people():
 
     assert nips(SEED) == nips(SEED)
     assert nips(SEED) != nips(SEED + 1)
+
+
+def test_default_size_staffs_each_single_post_once_and_counts_exactly():
+    rng = Random(SEED)
+    fake = Faker("id_ID")
+    fake.seed_instance(SEED)
+    plan = build_plan(rng)
+
+    people = generate_people(plan, employees=8000, rng=rng, fake=fake)
+
+    definitive = Counter(a.position for a in people.assignments if a.end is None and not a.acting)
+    single = [p.index for p in plan.positions if p.is_single]
+    assert {definitive[i] for i in single} == {0, 1}
+    assert sum(definitive.values()) == len(people.employees) == 8000
+    vacant_single = sum(1 for i in single if definitive[i] == 0)
+    assert vacant_single == len(people.vacant_official)
+    assert 0.02 <= vacant_single / len(single) <= 0.05
+    schools = [p.index for p in plan.positions if plan.units[p.unit].kind == "sekolah"]
+    assert sum(definitive[i] for i in schools) > 2000
 
 
 # --- structure -----------------------------------------------------------------------------
@@ -412,6 +432,14 @@ def test_each_employee_holds_one_definitive_post_and_plt_fill_vacant_official_po
     definitive = Counter(_current().filter(acting="").values_list("employee_id", flat=True))
     assert set(definitive.values()) == {1}
     assert len(definitive) == EMPLOYEES
+
+    single = Position.objects.filter(
+        Q(is_unit_head=True) | Q(kind__in=reference.MANAGERIAL_KINDS)
+    ).values("pk")
+    holders = Counter(
+        _current().filter(acting="", position__in=single).values_list("position_id", flat=True)
+    )
+    assert set(holders.values()) == {1}
 
     held = set(_current().filter(acting="").values_list("position_id", flat=True))
     assert Position.objects.exclude(pk__in=held).count() == demo.vacancies

@@ -237,14 +237,14 @@ class _Generator:
             return (0 if p.index in must else 1, p.chain_depth, p.index)
 
         officials = sorted(
-            (p for p in positions if p.is_managerial and p.index not in vacant),
+            (p for p in positions if p.is_single and p.index not in vacant),
             key=official_order,
         )
         required = sum(1 for p in officials if p.index in must)
         n_officials = min(len(officials), max(required, round(employees * OFFICIAL_SHARE)))
         counts = {p.index: 1 for p in officials[:n_officials]}
 
-        staff = [p for p in positions if not p.is_managerial]
+        staff = [p for p in positions if not p.is_single]
         rest = [p.index for p in staff if p.index not in persona_posts]
         closed = set(self.rng.sample(rest, round(VACANT_SHARE * len(staff))))
         reserved = [p for p in staff if p.index in persona_posts]
@@ -424,7 +424,7 @@ class _Generator:
         )
         status = "aktif"
         roll = rng.random()
-        if not persona and not pos.is_managerial and kind == "pns":
+        if not persona and not pos.is_single and kind == "pns":
             if roll < 0.004 and education in ("s1", "d4") and _age_on(birth, REFERENCE_DATE) < 45:
                 status = "tugas_belajar"
             elif roll > 0.998:
@@ -464,7 +464,7 @@ class _Generator:
             start, code = tmt, SK_CPNS
         elif employee.kind in ("pppk", "pppk_pw"):
             start, code = max(tmt, STRUCTURE_VALID_FROM), SK_PPPK
-        elif pos.is_managerial:
+        elif pos.is_single:
             start, code = self._day_between(max(tmt, STRUCTURE_VALID_FROM), latest), SK_JABATAN
         else:
             base = max(tmt, STRUCTURE_VALID_FROM)

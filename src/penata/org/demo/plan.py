@@ -74,6 +74,11 @@ class PlanPosition:
     def is_managerial(self) -> bool:
         return self.kind in reference.MANAGERIAL_KINDS
 
+    @property
+    def is_single(self) -> bool:
+        """Held by one person: every official post and unit head (a school head is a JF)."""
+        return self.family == ""
+
 
 @dataclass
 class PlanDuty:
@@ -251,7 +256,7 @@ class _Builder:
 
     def normalise_weights(self, employees: int) -> None:
         """Scale staff weights so that the formation adds up to `employees` people."""
-        staff = [p for p in self.plan.positions if not p.is_managerial]
+        staff = [p for p in self.plan.positions if not p.is_single]
         officials = len(self.plan.positions) - len(staff)
         factor = (employees - officials) / sum(p.weight for p in staff)
         for pos in staff:
@@ -283,7 +288,7 @@ class _Builder:
         rng = self.rng
         unit = self.plan.units[pos.unit]
         office_ctx = self._contexts(unit, field_work=False)
-        if pos.is_managerial or pos.family == "":
+        if pos.is_single:
             own = HEAD_DUTIES[pos.role]
             chosen = self._pick(own, rng.randint(4, min(7, len(own))))
             if office_ctx and pos.role not in ("kepala_pd", "sekda"):
@@ -352,7 +357,7 @@ class _Builder:
         flow = sum(minutes(t, n) for _, t, n in rows if t.volume > 2)
         target = EFFECTIVE_MINUTES * rng.uniform(0.75, 1.3)
         per_holder = (target - fixed) / flow if flow else 1.0
-        if pos.is_managerial:
+        if pos.is_single:
             factor = min(max(per_holder, 0.8), 2.0)
         else:
             factor = min(max(per_holder, 0.5), 3.0) * pos.weight
