@@ -255,7 +255,10 @@ def worker_import_export(db: Path, path: Path) -> dict[str, Any]:
 
     class EmployeeResource(resources.ModelResource):
         locals().update(
-            {name: fields.Field(attribute=name, column_name=title) for name, title in columns.items()}
+            {
+                name: fields.Field(attribute=name, column_name=title)
+                for name, title in columns.items()
+            }
         )
 
         class Meta:

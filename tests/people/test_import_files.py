@@ -157,7 +157,9 @@ def test_missing_required_column_lists_what_was_expected(tmp_path, instansi):
 
 def test_unknown_column_lists_what_was_expected(tmp_path, instansi):
     path = write_xlsx(
-        tmp_path / "units.xlsx", [*UNIT_HEADER, "Alamat Kantor"], [[*r, "Jl. Slamet Riyadi"] for r in UNIT_ROWS]
+        tmp_path / "units.xlsx",
+        [*UNIT_HEADER, "Alamat Kantor"],
+        [[*r, "Jl. Slamet Riyadi"] for r in UNIT_ROWS],
     )
 
     result = run("units", path, instansi)
@@ -169,7 +171,9 @@ def test_unknown_column_lists_what_was_expected(tmp_path, instansi):
 
 
 def test_repeated_column_is_refused(tmp_path, instansi):
-    path = write_xlsx(tmp_path / "units.xlsx", [*UNIT_HEADER, "Nama Unit"], [[*r, "x"] for r in UNIT_ROWS])
+    path = write_xlsx(
+        tmp_path / "units.xlsx", [*UNIT_HEADER, "Nama Unit"], [[*r, "x"] for r in UNIT_ROWS]
+    )
 
     assert file_code(run("units", path, instansi)) == "file.duplicate_columns"
 
@@ -184,7 +188,11 @@ def test_header_names_ignore_case_spacing_and_punctuation(tmp_path, instansi):
 
 
 def test_header_below_blank_rows_keeps_spreadsheet_row_numbers(tmp_path, instansi):
-    path = write_xlsx(tmp_path / "units.xlsx", [], [[], UNIT_HEADER, *UNIT_ROWS[:1], ["3372.09", "", "", "Dinas", 1]])
+    path = write_xlsx(
+        tmp_path / "units.xlsx",
+        [],
+        [[], UNIT_HEADER, *UNIT_ROWS[:1], ["3372.09", "", "", "Dinas", 1]],
+    )
 
     result = run("units", path, instansi)
 
@@ -194,12 +202,21 @@ def test_header_below_blank_rows_keeps_spreadsheet_row_numbers(tmp_path, instans
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter"),
-    [("utf-8", ","), ("utf-8-sig", ","), ("utf-8", ";"), ("utf-8-sig", ";"), ("cp1252", ";"), ("cp1252", ",")],
+    [
+        ("utf-8", ","),
+        ("utf-8-sig", ","),
+        ("utf-8", ";"),
+        ("utf-8-sig", ";"),
+        ("cp1252", ";"),
+        ("cp1252", ","),
+    ],
 )
 def test_csv_encodings_and_delimiters_read_the_same(tmp_path, instansi, encoding, delimiter):
     rows = [list(r) for r in UNIT_ROWS]
     rows[2][2] = "Bagian Organisasi – Tata Laksana, Kinerja & Reformasi Birokrasi"  # en dash, comma
-    path = write_csv(tmp_path / "units.csv", UNIT_HEADER, rows, encoding=encoding, delimiter=delimiter)
+    path = write_csv(
+        tmp_path / "units.csv", UNIT_HEADER, rows, encoding=encoding, delimiter=delimiter
+    )
 
     result = run("units", path, instansi)
 
@@ -241,7 +258,12 @@ def test_cli_exit_status_one_for_invalid_rows_and_zero_for_dry_run(tmp_path, ins
     import json
 
     summary = json.loads(out.getvalue())
-    assert (summary["created"], summary["updated"], summary["unchanged"], summary["errors"]) == (3, 0, 0, [])
+    assert (summary["created"], summary["updated"], summary["unchanged"], summary["errors"]) == (
+        3,
+        0,
+        0,
+        [],
+    )
     assert summary["dry_run"] is True and summary["applied"] is False
 
 
@@ -256,13 +278,24 @@ def test_cli_process_exit_codes(tmp_path):
     env = {**os.environ, "DATABASE_URL": env_db, "PENATA_VAR_DIR": str(tmp_path / "var")}
     penata = [sys.executable, "-m", "penata"]
     subprocess.run([*penata, "migrate", "-v0"], env=env, check=True, timeout=120)
-    missing = subprocess.run([*penata, "import", "units", str(path)], env=env, capture_output=True, text=True, timeout=60)
+    missing = subprocess.run(
+        [*penata, "import", "units", str(path)], env=env, capture_output=True, text=True, timeout=60
+    )
     assert missing.returncode == 2
     assert "Instansi berkode 3372 tidak ada" in missing.stderr
     subprocess.run(
-        [*penata, "shell", "-c", "from penata.org.models import Instansi; Instansi.objects.create(code='3372', name='Kota Surakarta')"],
-        env=env, check=True, timeout=60,
+        [
+            *penata,
+            "shell",
+            "-c",
+            "from penata.org.models import Instansi; Instansi.objects.create(code='3372', name='Kota Surakarta')",
+        ],
+        env=env,
+        check=True,
+        timeout=60,
     )
-    bad_file = subprocess.run([*penata, "import", "units", str(path)], env=env, capture_output=True, text=True, timeout=60)
+    bad_file = subprocess.run(
+        [*penata, "import", "units", str(path)], env=env, capture_output=True, text=True, timeout=60
+    )
     assert bad_file.returncode == 2
     assert "bukan lembar kerja" in bad_file.stderr

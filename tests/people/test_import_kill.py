@@ -104,7 +104,10 @@ def test_killed_import_leaves_database_unchanged(workspace):
     created = penata(env, "shell", "-c", "from penata.org.models import Instansi; "
                      "Instansi.objects.create(code='3372', name='Pemerintah Kota Surakarta')")  # fmt: skip
     assert created.returncode == 0, created.stderr
-    for kind, header, rows in (("units", UNIT_HEADER, UNIT_ROWS), ("positions", POSITION_HEADER, POSITION_ROWS)):
+    for kind, header, rows in (
+        ("units", UNIT_HEADER, UNIT_ROWS),
+        ("positions", POSITION_HEADER, POSITION_ROWS),
+    ):
         done = penata(env, "import", kind, str(write_xlsx(root / f"{kind}.xlsx", header, rows)))
         assert done.returncode == 0, done.stdout + done.stderr
     # Half the employees exist already: the import both updates and inserts.

@@ -11,11 +11,9 @@ from penata.org.models import Duty, Position, Unit
 from penata.people.models import Assignment, Employee
 from tests.people.test_import_support import (
     DUTY_HEADER,
-    DUTY_ROWS,
     EMPLOYEE_HEADER,
     EMPLOYEE_ROWS,
     POSITION_HEADER,
-    POSITION_ROWS,
     UNIT_HEADER,
     UNIT_ROWS,
     codes,
@@ -54,11 +52,18 @@ def employees_with(tmp_path, instansi, changes, *, header=EMPLOYEE_HEADER):
         ({(2, "Golongan"): "III/a"}, [(4, "Golongan", "golongan.invalid")]),  # PPPK scheme
         ({(0, "Jenis Pegawai"): "Honorer"}, [(2, "Jenis Pegawai", "cell.choice")]),
         ({(0, "Pendidikan"): "Pesantren"}, [(2, "Pendidikan", "cell.choice")]),
-        ({(0, "Nama Jabatan"): "Kepala Dinas Antah"}, [(2, "Nama Jabatan", "ref.unknown_position")]),
+        (
+            {(0, "Nama Jabatan"): "Kepala Dinas Antah"},
+            [(2, "Nama Jabatan", "ref.unknown_position")],
+        ),
         ({(0, "Kode Unit"): ""}, [(2, "Kode Unit", "cell.required")]),
         ({(0, "TMT Jabatan"): ""}, [(2, "TMT Jabatan", "cell.required")]),
         (
-            {(1, "NIP"): "19860926 201505 1 001", (1, "Tanggal Lahir"): "", (1, "Jenis Kelamin"): ""},
+            {
+                (1, "NIP"): "19860926 201505 1 001",
+                (1, "Tanggal Lahir"): "",
+                (1, "Jenis Kelamin"): "",
+            },
             [(3, "NIP", "row.duplicate_key")],
         ),
     ],
@@ -168,7 +173,9 @@ def test_unit_problems(tmp_path, instansi):
 def test_moving_a_unit_under_its_own_descendant_is_a_cycle(tmp_path, instansi):
     load_structure(tmp_path, instansi)
     path = write_xlsx(
-        tmp_path / "move.xlsx", UNIT_HEADER, [["3372.01", "3372.01.02", "Sekretariat Daerah", "Sekretariat Daerah", 1]]
+        tmp_path / "move.xlsx",
+        UNIT_HEADER,
+        [["3372.01", "3372.01.02", "Sekretariat Daerah", "Sekretariat Daerah", 1]],
     )
     before = fingerprint()
 
@@ -185,7 +192,16 @@ def test_position_problems(tmp_path, instansi):
         ["3372.09", "Analis", "Fungsional", "Ahli Muda", 9, "", "", ""],
         ["3372.01.02", "Pengelola Data", "Pelaksana", "Ahli Muda", 5, "3372.01.02", "", ""],
         ["3372.01.02", "Penelaah", "Pelaksana", "", 7, "3372.01.02", "Penelaah", ""],
-        ["3372.01.02", "Pengadministrasi", "Pelaksana", "", 5, "3372.01.02", "Kepala Seksi Hilang", "mungkin"],
+        [
+            "3372.01.02",
+            "Pengadministrasi",
+            "Pelaksana",
+            "",
+            5,
+            "3372.01.02",
+            "Kepala Seksi Hilang",
+            "mungkin",
+        ],
     ]
     path = write_xlsx(tmp_path / "positions.xlsx", POSITION_HEADER, rows)
     before = fingerprint()
@@ -206,7 +222,16 @@ def test_position_problems(tmp_path, instansi):
 def test_positions_reporting_in_a_loop_are_refused(tmp_path, instansi):
     load_structure(tmp_path, instansi)
     rows = [
-        ["3372.01.02", "Kepala Bagian Organisasi", "Administrator", "", 11, "3372.01.02", "Penata Layanan Operasional", "Ya"],
+        [
+            "3372.01.02",
+            "Kepala Bagian Organisasi",
+            "Administrator",
+            "",
+            11,
+            "3372.01.02",
+            "Penata Layanan Operasional",
+            "Ya",
+        ],
     ]
     path = write_xlsx(tmp_path / "positions.xlsx", POSITION_HEADER, rows)
 
@@ -218,8 +243,24 @@ def test_positions_reporting_in_a_loop_are_refused(tmp_path, instansi):
 def test_duty_problems(tmp_path, instansi):
     load_structure(tmp_path, instansi)
     rows = [
-        ["3372.01.02", "Analis Kelembagaan Ahli Muda", "Menyusun evaluasi", "Dokumen", "dua", "Tahun", 300],
-        ["3372.01.02", "Analis Kelembagaan Ahli Muda", "Menyusun  evaluasi", "Dokumen", 2, "Tahun", 300],
+        [
+            "3372.01.02",
+            "Analis Kelembagaan Ahli Muda",
+            "Menyusun evaluasi",
+            "Dokumen",
+            "dua",
+            "Tahun",
+            300,
+        ],
+        [
+            "3372.01.02",
+            "Analis Kelembagaan Ahli Muda",
+            "Menyusun  evaluasi",
+            "Dokumen",
+            2,
+            "Tahun",
+            300,
+        ],
         ["3372.01.02", "Jabatan Hilang", "Menyusun laporan", "Laporan", 1, "Tahun", 60],
         ["3372.01.02", "Analis Kelembagaan Ahli Muda", "Mengolah data", "Laporan", 1, "Windu", -5],
         ["3372.01.02", "Analis Kelembagaan Ahli Muda", "Rapat", "Kali", 1e13, "Tahun", 60],
@@ -254,7 +295,10 @@ def test_new_position_before_current_one_is_refused(tmp_path, instansi):
 
 
 def test_references_to_rows_that_failed_are_not_reported_twice(tmp_path, instansi):
-    rows = [["3372", "", "", "Pemerintah Daerah", 1], ["3372.01", "3372", "Setda", "Sekretariat Daerah", 1]]
+    rows = [
+        ["3372", "", "", "Pemerintah Daerah", 1],
+        ["3372.01", "3372", "Setda", "Sekretariat Daerah", 1],
+    ]
     path = write_xlsx(tmp_path / "units.xlsx", UNIT_HEADER, rows)
 
     result = run("units", path, instansi)

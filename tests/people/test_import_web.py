@@ -72,7 +72,10 @@ def test_other_roles_are_refused(client, instansi, role, name, kwargs):
 def test_auditor_may_export_but_not_import(client, instansi):
     client.force_login(user_with("auditor", instansi))
 
-    assert client.get(reverse("people:export", kwargs={"kind": "units", "fmt": "csv"})).status_code == 200
+    assert (
+        client.get(reverse("people:export", kwargs={"kind": "units", "fmt": "csv"})).status_code
+        == 200
+    )
     assert client.get(reverse("people:import_home")).status_code == 403
 
 
@@ -120,7 +123,9 @@ def test_unit_scoped_admin_may_not_upload(client, instansi, tmp_path):
     assert ImportJob.objects.count() == 0
 
 
-def test_upload_preview_confirm_apply(client, instansi, tmp_path, django_capture_on_commit_callbacks):
+def test_upload_preview_confirm_apply(
+    client, instansi, tmp_path, django_capture_on_commit_callbacks
+):
     load_structure(tmp_path, instansi)
     admin = user_with("admin", instansi)
     client.force_login(admin)
@@ -134,7 +139,12 @@ def test_upload_preview_confirm_apply(client, instansi, tmp_path, django_capture
     job = ImportJob.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("people:import_job", kwargs={"pk": job.pk})
-    assert (job.status, job.kind, job.original_name, job.created_by) == ("ready", "employees", "pegawai.xlsx", admin)
+    assert (job.status, job.kind, job.original_name, job.created_by) == (
+        "ready",
+        "employees",
+        "pegawai.xlsx",
+        admin,
+    )
     assert job.file.name.startswith("imports/")
     assert (job.preview["created"], job.preview["updated"], job.preview["unchanged"]) == (3, 0, 0)
     assert Employee.objects.count() == 0
@@ -158,12 +168,16 @@ def test_upload_preview_confirm_apply(client, instansi, tmp_path, django_capture
     # A second confirmation is refused and changes nothing.
     before = fingerprint()
     with django_capture_on_commit_callbacks(execute=True):
-        again = client.post(reverse("people:import_job_confirm", kwargs={"pk": job.pk}), follow=True)
+        again = client.post(
+            reverse("people:import_job_confirm", kwargs={"pk": job.pk}), follow=True
+        )
     assert "tidak dalam keadaan siap" in again.content.decode()
     assert fingerprint() == before
 
 
-def test_invalid_upload_lists_errors_and_offers_a_report(client, instansi, tmp_path, django_capture_on_commit_callbacks):
+def test_invalid_upload_lists_errors_and_offers_a_report(
+    client, instansi, tmp_path, django_capture_on_commit_callbacks
+):
     load_structure(tmp_path, instansi)
     client.force_login(user_with("org_analyst", instansi))
     rows = [list(r) for r in EMPLOYEE_ROWS]
@@ -171,7 +185,10 @@ def test_invalid_upload_lists_errors_and_offers_a_report(client, instansi, tmp_p
     rows[2][5] = "III/a"
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("people:import_home"), {"kind": "employees", "file": upload(tmp_path, EMPLOYEE_HEADER, rows)})
+        client.post(
+            reverse("people:import_home"),
+            {"kind": "employees", "file": upload(tmp_path, EMPLOYEE_HEADER, rows)},
+        )
 
     job = ImportJob.objects.get()
     assert job.status == "invalid"
@@ -183,14 +200,21 @@ def test_invalid_upload_lists_errors_and_offers_a_report(client, instansi, tmp_p
     assert workbook_rows(report.content) == [
         ["Baris", "Kolom", "Kode", "Pesan"],
         [2.0, "NIP", "nip.length", "NIP harus 18 digit, bukan 16 digit."],
-        [4.0, "Golongan", "golongan.invalid", "Golongan 'III/a' tidak dikenal untuk pegawai PPPK (I … XVII)."],
+        [
+            4.0,
+            "Golongan",
+            "golongan.invalid",
+            "Golongan 'III/a' tidak dikenal untuk pegawai PPPK (I … XVII).",
+        ],
     ]
     confirm = client.post(reverse("people:import_job_confirm", kwargs={"pk": job.pk}), follow=True)
     assert "tidak dalam keadaan siap" in confirm.content.decode()
     assert Employee.objects.count() == 0
 
 
-def test_unreadable_upload_shows_the_file_error(client, instansi, tmp_path, django_capture_on_commit_callbacks):
+def test_unreadable_upload_shows_the_file_error(
+    client, instansi, tmp_path, django_capture_on_commit_callbacks
+):
     client.force_login(user_with("admin", instansi))
     fake = SimpleUploadedFile("pegawai.xlsx", b"ini bukan excel")
 
@@ -200,15 +224,24 @@ def test_unreadable_upload_shows_the_file_error(client, instansi, tmp_path, djan
     job = ImportJob.objects.get()
     assert job.status == "invalid"
     assert job.preview["file_error"] is True
-    assert "Berkas tidak dapat dibaca." in client.get(reverse("people:import_job", kwargs={"pk": job.pk})).content.decode()
+    assert (
+        "Berkas tidak dapat dibaca."
+        in client.get(reverse("people:import_job", kwargs={"pk": job.pk})).content.decode()
+    )
 
 
 def test_upload_of_other_file_types_and_oversize_is_refused(client, instansi, settings):
     client.force_login(user_with("admin", instansi))
 
-    pdf = client.post(reverse("people:import_home"), {"kind": "units", "file": SimpleUploadedFile("a.pdf", b"%PDF")})
+    pdf = client.post(
+        reverse("people:import_home"),
+        {"kind": "units", "file": SimpleUploadedFile("a.pdf", b"%PDF")},
+    )
     settings.PENATA_IMPORT_MAX_BYTES = 10
-    big = client.post(reverse("people:import_home"), {"kind": "units", "file": SimpleUploadedFile("a.csv", b"x" * 11)})
+    big = client.post(
+        reverse("people:import_home"),
+        {"kind": "units", "file": SimpleUploadedFile("a.csv", b"x" * 11)},
+    )
 
     assert pdf.status_code == big.status_code == 400
     assert "Unggah berkas Excel (.xlsx) atau CSV (.csv)." in pdf.content.decode()
@@ -239,7 +272,9 @@ def test_jobs_of_another_instansi_are_not_found(client, instansi):
     from tests.factories import InstansiFactory
 
     other = InstansiFactory(code="3373", name="Kota Lain")
-    job = ImportJob.objects.create(instansi=other, kind="units", file="imports/x.csv", original_name="x.csv")
+    job = ImportJob.objects.create(
+        instansi=other, kind="units", file="imports/x.csv", original_name="x.csv"
+    )
     client.force_login(user_with("admin", instansi))
 
     assert client.get(reverse("people:import_job", kwargs={"pk": job.pk})).status_code == 404
@@ -282,8 +317,12 @@ def test_export_views_stream_csv_and_send_xlsx_with_filters(client, instansi):
     EmployeeFactory(instansi=instansi, name="Bambang")
     client.force_login(user_with("admin", instansi))
 
-    csv_response = client.get(reverse("people:export", kwargs={"kind": "employees", "fmt": "csv"}), {"q": "sri"})
-    xlsx_response = client.get(reverse("people:export", kwargs={"kind": "employees", "fmt": "xlsx"}), {"jenis": "pppk"})
+    csv_response = client.get(
+        reverse("people:export", kwargs={"kind": "employees", "fmt": "csv"}), {"q": "sri"}
+    )
+    xlsx_response = client.get(
+        reverse("people:export", kwargs={"kind": "employees", "fmt": "xlsx"}), {"jenis": "pppk"}
+    )
 
     assert csv_response.streaming
     text = b"".join(csv_response.streaming_content).decode("utf-8-sig")

@@ -64,10 +64,20 @@ def text(max_length: int) -> Parser:
 
 def one_line(max_length: int) -> Parser:
     """Text with inner runs of whitespace collapsed (names, titles, codes)."""
-    inner = text(max_length)
 
     def parse(cell: Any) -> str:
-        value: str = inner(" ".join(as_text(cell).split()))
+        # The hot path of every import: plain text cells skip the general conversion.
+        if cell.__class__ is str:
+            value = " ".join(cell.split())
+            if value[:1] == "'":
+                value = unneutralise(value)
+        else:
+            value = " ".join(as_text(cell).split())
+        if len(value) > max_length:
+            raise CellError(
+                "cell.too_long",
+                f"Isian terlalu panjang ({len(value)} karakter; maks. {max_length}).",
+            )
         return value
 
     return parse
@@ -190,12 +200,18 @@ def choice(options: Mapping[str, str], aliases: Mapping[str, str] | None = None)
     for alias, code in (aliases or {}).items():
         lookup[fold(alias)] = code
     allowed = ", ".join(options.values())
+    # Enumeration columns repeat a handful of spellings; remember each one seen.
+    seen: dict[str, str] = {}
 
     def parse(cell: Any) -> str:
+        if cell.__class__ is str and cell in seen:
+            return seen[cell]
         raw = as_text(cell)
         found = lookup.get(fold(raw))
         if found is None:
             raise CellError("cell.choice", f"'{raw}' bukan pilihan yang sah. Pilihan: {allowed}.")
+        if cell.__class__ is str and len(seen) < 1000:
+            seen[cell] = found
         return found
 
     return parse

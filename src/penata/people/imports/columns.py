@@ -99,9 +99,21 @@ _ARABIC = {str(g.rank): g.label for g in reference.PPPK_GOLONGAN}
 _PNS_GOLONGAN = re.compile(r"^(IV|III|II|I)\s*[/\-.]?\s*([A-Ea-e])$", re.IGNORECASE)
 
 
+_GOLONGAN_SEEN: dict[str, str] = {}
+
+
 def golongan_label(cell: Any) -> str:
     """Normalise how golongan are typed (`III/A`, `III-a`, `IIIa`, `9` for PPPK IX); the
     rule `golongan_for` then checks it against the employee kind."""
+    if cell.__class__ is str and cell in _GOLONGAN_SEEN:
+        return _GOLONGAN_SEEN[cell]
+    label = _golongan_label(cell)
+    if cell.__class__ is str and len(_GOLONGAN_SEEN) < 1000:
+        _GOLONGAN_SEEN[cell] = label
+    return label
+
+
+def _golongan_label(cell: Any) -> str:
     raw = cells.as_text(cell)
     value = raw.replace(" ", "")
     match = _PNS_GOLONGAN.match(value)

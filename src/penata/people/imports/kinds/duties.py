@@ -16,6 +16,7 @@ from penata.people.imports.engine import (
     changed_fields,
     write_progress,
 )
+from penata.people.imports.inserting import insert_rows
 from penata.people.imports.kinds.positions import position_keys
 
 FIELDS = ("statement", "output_unit", "volume", "period", "time_norm_minutes", "sort_order")
@@ -87,12 +88,16 @@ class DutyImporter(Importer):
 
     def apply(self, ctx: Context, plan: Plan) -> None:
         instansi_id = ctx.instansi.pk
-        creates = [Duty(instansi_id=instansi_id, **item) for item in plan.payload["creates"]]
+        creates = plan.payload["creates"]
         updates: dict[frozenset[str], list[Duty]] = plan.payload["updates"]
         total = len(creates) + sum(len(v) for v in updates.values())
         done = 0
         for chunk in batches(creates, BATCH):
-            Duty.objects.bulk_create(chunk)
+            insert_rows(
+                Duty,
+                ("instansi_id", "position_id", *FIELDS),
+                [(instansi_id, item["position_id"], *[item[f] for f in FIELDS]) for item in chunk],
+            )
             done += len(chunk)
             write_progress(ctx, done, total)
         for names, objs in updates.items():
