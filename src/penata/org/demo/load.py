@@ -70,7 +70,7 @@ class DemoSummary:
         return asdict(self)
 
 
-def demo_is_loaded() -> bool:
+def instansi_present() -> bool:
     """Whether the database already holds an instansi (the demo or real data)."""
     return Instansi.objects.exists()
 

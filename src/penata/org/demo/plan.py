@@ -185,8 +185,7 @@ class _Builder:
             return self.sekda
         return self.head_of[parent]
 
-    def _position(self, **kw: object) -> PlanPosition:
-        pos = PlanPosition(index=len(self.plan.positions), **kw)  # type: ignore[arg-type]
+    def _append(self, pos: PlanPosition) -> PlanPosition:
         self.plan.positions.append(pos)
         return pos
 
@@ -195,23 +194,26 @@ class _Builder:
         role: str, topic: str, profile: str, order: int,
     ) -> PlanPosition:  # fmt: skip
         level = LEVELS[level_key]
-        return self._position(
-            unit=unit,
-            title=title,
-            kind=level.kind,
-            jf_jenjang=level.jf_jenjang,
-            kelas_jabatan=level.kelas,
-            eselon=level.eselon,
-            is_unit_head=head,
-            is_penyetaraan=False,
-            is_critical=level.kind in reference.JPT_KINDS or level_key == "adm_a",
-            sort_order=order,
-            reports_to=boss,
-            family="",
-            profile=profile,
-            weight=1.0,
-            role=role,
-            topic=topic,
+        return self._append(
+            PlanPosition(
+                index=len(self.plan.positions),
+                unit=unit,
+                title=title,
+                kind=level.kind,
+                jf_jenjang=level.jf_jenjang,
+                kelas_jabatan=level.kelas,
+                eselon=level.eselon,
+                is_unit_head=head,
+                is_penyetaraan=False,
+                is_critical=level.kind in reference.JPT_KINDS or level_key == "adm_a",
+                sort_order=order,
+                reports_to=boss,
+                family="",
+                profile=profile,
+                weight=1.0,
+                role=role,
+                topic=topic,
+            )
         )
 
     def _add_positions(self, spec: UnitSpec, unit: int, parent: int | None) -> None:
@@ -237,21 +239,24 @@ class _Builder:
             order += 1
             family = FAMILIES[st.family]
             kelas = family.kelas if family.kind == "pelaksana" else jf_kelas(st.jenjang)
-            self._position(
-                unit=unit,
-                title=family.position_title(st.jenjang),
-                kind=family.kind,
-                jf_jenjang=st.jenjang if family.kind == "fungsional" else "",
-                kelas_jabatan=kelas,
-                eselon="",
-                is_unit_head=False,
-                is_penyetaraan=st.penyetaraan,
-                is_critical=False,
-                sort_order=order,
-                reports_to=staff_boss,
-                family=st.family,
-                profile=family.education_for(st.jenjang),
-                weight=st.weight,
+            self._append(
+                PlanPosition(
+                    index=len(self.plan.positions),
+                    unit=unit,
+                    title=family.position_title(st.jenjang),
+                    kind=family.kind,
+                    jf_jenjang=st.jenjang if family.kind == "fungsional" else "",
+                    kelas_jabatan=kelas,
+                    eselon="",
+                    is_unit_head=False,
+                    is_penyetaraan=st.penyetaraan,
+                    is_critical=False,
+                    sort_order=order,
+                    reports_to=staff_boss,
+                    family=st.family,
+                    profile=family.education_for(st.jenjang),
+                    weight=st.weight,
+                )
             )
 
     def normalise_weights(self, employees: int) -> None:

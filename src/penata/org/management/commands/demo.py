@@ -16,7 +16,7 @@ from penata.org.demo import (
     MIN_EMPLOYEES,
     demo_logins_lines,
 )
-from penata.org.demo.load import DemoSummary, demo_is_loaded, demo_load
+from penata.org.demo.load import DemoSummary, demo_load, instansi_present
 
 
 class Command(BaseCommand):
@@ -46,7 +46,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         as_json = options["format"] == "json"
-        if options["if_empty"] and demo_is_loaded():
+        if options["if_empty"] and instansi_present():
             if as_json:
                 self.stdout.write(json.dumps({"loaded": False, "reason": "not_empty"}))
             else:
