@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from penata.accounts.scope import reach_of
 from penata.core.dating import today, valid_on
@@ -167,8 +167,10 @@ def position_reporting_chain(position: Position) -> list[Position]:
     while current is not None and current not in chain_ids and current != position.id:
         chain_ids.append(current)
         current = links.get(current)
-    by_id = Position.objects.select_related("unit").prefetch_related(assignment_prefetch()).in_bulk(
-        chain_ids
+    by_id = (
+        Position.objects.select_related("unit")
+        .prefetch_related(assignment_prefetch())
+        .in_bulk(chain_ids)
     )
     return [by_id[i] for i in chain_ids if i in by_id]
 
@@ -252,3 +254,219 @@ def public_unit_list(instansi: Instansi, *, as_of: dt.date | None = None) -> lis
         PublicUnit(u.id, u.name, u.kind, u.get_kind_display(), u.depth, heads.get(u.id, ""))
         for u in units
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Web pages: the tree, search, summaries and the org chart.
+
+
+def _with_tree_facts(qs: QuerySet[Unit], as_of: dt.date | None) -> QuerySet[Unit]:
+    """Annotate each unit with `child_count` and `head_title` (its head position's title)."""
+    head = Position.objects.filter(valid_on(as_of), unit=OuterRef("pk"), is_unit_head=True)
+    return qs.annotate(
+        child_count=Count("children", filter=valid_on(as_of, "children__"), distinct=True),
+        head_title=Subquery(head.order_by("sort_order", "id").values("title")[:1]),
+    )
+
+
+def unit_tree_level(
+    actor: Any, *, instansi: Instansi, parent: Unit | None = None, as_of: dt.date | None = None
+) -> QuerySet[Unit]:
+    """One level of the unit tree (the roots when `parent` is None), one query."""
+    if not _structure_visible(actor, instansi.id):
+        return Unit.objects.none()
+    qs = Unit.objects.filter(valid_on(as_of), instansi=instansi)
+    qs = qs.filter(parent=parent) if parent is not None else qs.filter(parent__isnull=True)
+    return _with_tree_facts(qs, as_of).order_by("sort_order", "name", "id")
+
+
+def unit_ancestor_map(units: list[Unit]) -> dict[int, list[Unit]]:
+    """For each unit, its ancestors from the root down (one query for all the units)."""
+    wanted = {i for u in units for i in u.ancestor_ids()}
+    by_id = Unit.objects.in_bulk(wanted) if wanted else {}
+    return {u.id: [by_id[i] for i in u.ancestor_ids() if i in by_id] for u in units}
+
+
+@dataclass(frozen=True)
+class InstansiSummary:
+    units: int
+    perangkat_daerah: int
+    positions: int
+    vacant_positions: int
+    employees: int
+
+
+def instansi_summary(
+    actor: Any, *, instansi: Instansi, as_of: dt.date | None = None
+) -> InstansiSummary:
+    """Counts for the staff home: units, Perangkat Daerah, positions, vacancies, active ASN.
+
+    Aggregates only (no personal data), so every staff member of the instansi may see them.
+    """
+    from penata.core import reference
+    from penata.people.models import Assignment, Employee
+
+    if not _structure_visible(actor, instansi.id):
+        raise NotFound("instansi")
+    units = Unit.objects.filter(valid_on(as_of), instansi=instansi).aggregate(
+        total=Count("id"),
+        pd=Count("id", filter=Q(kind__in=reference.PERANGKAT_DAERAH_KINDS)),
+    )
+    filled = Assignment.objects.filter(_current_assignments(as_of), position_id=OuterRef("pk"))
+    positions = Position.objects.filter(valid_on(as_of), instansi=instansi).aggregate(
+        total=Count("id"),
+        vacant=Count("id", filter=~Q(Exists(filled))),
+    )
+    employees = Employee.objects.filter(
+        instansi=instansi, status__in=reference.ACTIVE_STATUSES
+    ).count()
+    return InstansiSummary(
+        units=units["total"],
+        perangkat_daerah=units["pd"],
+        positions=positions["total"],
+        vacant_positions=positions["vacant"],
+        employees=employees,
+    )
+
+
+def position_subordinates(
+    position: Position, *, as_of: dt.date | None = None
+) -> QuerySet[Position]:
+    """Positions reporting directly to `position` on `as_of`, with their incumbents."""
+    return (
+        Position.objects.filter(valid_on(as_of), reports_to=position)
+        .select_related("unit")
+        .prefetch_related(assignment_prefetch(as_of))
+        .order_by("unit__path", "-is_unit_head", "sort_order", "id")
+    )
+
+
+def _holder(assignments: list[Any]) -> tuple[str, str]:
+    """(name, acting) of the person shown for a position: the definitive holder first."""
+    if not assignments:
+        return "", ""
+    first = sorted(assignments, key=lambda a: (a.acting != "", a.employee.name))[0]
+    return first.employee.full_name, first.acting
+
+
+def unit_chart(unit: Unit, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The unit subtree as nested nodes for the org chart (five queries whatever its size).
+
+    Each node: id, name, kind, kind_label, head_title, holder (head's name, "" when vacant),
+    acting (plt/plh/""), positions, people (counts in the unit itself) and children.
+    """
+    from penata.people.models import Assignment
+
+    units = list(unit_subtree(unit, as_of=as_of))
+    unit_ids = [u.id for u in units]
+    heads: dict[int, Position] = {}
+    for position in (
+        Position.objects.filter(valid_on(as_of), unit_id__in=unit_ids, is_unit_head=True)
+        .prefetch_related(assignment_prefetch(as_of))
+        .order_by("sort_order", "id")
+    ):
+        heads.setdefault(position.unit_id, position)
+    positions = dict(
+        Position.objects.filter(valid_on(as_of), unit_id__in=unit_ids)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
+    people = dict(
+        Assignment.objects.filter(_current_assignments(as_of), position__unit_id__in=unit_ids)
+        .filter(valid_on(as_of, "position__"))
+        .values("position__unit_id")
+        .annotate(n=Count("employee_id", distinct=True))
+        .values_list("position__unit_id", "n")
+    )
+    nodes: dict[int, dict[str, Any]] = {}
+    for u in units:
+        head = heads.get(u.id)
+        holder, acting = _holder(getattr(head, "incumbents", [])) if head else ("", "")
+        nodes[u.id] = {
+            "id": u.id,
+            "name": u.name,
+            "kind": u.kind,
+            "kind_label": u.get_kind_display(),
+            "head_title": head.title if head else "",
+            "holder": holder,
+            "acting": acting,
+            "positions": positions.get(u.id, 0),
+            "people": people.get(u.id, 0),
+            "children": [],
+        }
+    for u in sorted(units, key=lambda u: (u.sort_order, u.name, u.id)):
+        if u.id != unit.id and u.parent_id in nodes:
+            nodes[u.parent_id]["children"].append(nodes[u.id])
+    return nodes.get(unit.id, {})  # {} when the unit was not in force on `as_of`
+
+
+def position_chart(unit: Unit, *, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+    """Positions of the unit subtree as reporting trees (two queries whatever their number).
+
+    Roots are the positions whose superior lies outside the subtree (normally the head).
+    Each node: id, title, kind, kind_label, unit, holders (names), acting, vacant, children.
+    """
+    positions = list(
+        Position.objects.filter(
+            valid_on(as_of), instansi_id=unit.instansi_id, unit__path__startswith=unit.path
+        )
+        .select_related("unit")
+        .prefetch_related(assignment_prefetch(as_of))
+        .order_by("unit__path", "-is_unit_head", "sort_order", "id")
+    )
+    nodes: dict[int, dict[str, Any]] = {}
+    for p in positions:
+        incumbents = getattr(p, "incumbents", [])
+        holder, acting = _holder(incumbents)
+        nodes[p.id] = {
+            "id": p.id,
+            "title": p.title,
+            "kind": p.kind,
+            "kind_label": p.get_kind_display(),
+            "unit": p.unit.name,
+            "holder": holder,
+            "holders": len(incumbents),
+            "acting": acting,
+            "children": [],
+        }
+    roots: list[dict[str, Any]] = []
+    parent_of: dict[int, int] = {}
+    for p in positions:
+        if p.reports_to_id is not None and p.reports_to_id in nodes and p.reports_to_id != p.id:
+            nodes[p.reports_to_id]["children"].append(nodes[p.id])
+            parent_of[p.id] = p.reports_to_id
+        else:
+            roots.append(nodes[p.id])
+    # A reporting cycle (bad data) would hang off no root: cut it at its first position.
+    seen: set[int] = set()
+
+    def visit(node: dict[str, Any]) -> None:
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            seen.add(current["id"])
+            stack.extend(c for c in current["children"] if c["id"] not in seen)
+
+    for root in roots:
+        visit(root)
+    for p in positions:
+        if p.id not in seen:
+            parent = nodes[parent_of[p.id]]
+            parent["children"] = [c for c in parent["children"] if c["id"] != p.id]
+            roots.append(nodes[p.id])
+            visit(nodes[p.id])
+    return roots
+
+
+def unit_perangkat_daerah_map(units: list[Unit]) -> dict[int, Unit]:
+    """For each unit, the Perangkat Daerah it belongs to (itself or its nearest such
+    ancestor), one query; units outside any Perangkat Daerah are left out."""
+    ancestors = unit_ancestor_map(units)
+    found: dict[int, Unit] = {}
+    for unit in units:
+        for candidate in [unit, *reversed(ancestors[unit.id])]:
+            if candidate.is_perangkat_daerah:
+                found[unit.id] = candidate
+                break
+    return found
