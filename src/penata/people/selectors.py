@@ -9,12 +9,24 @@ everybody linked to an employee record — themself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from penata.accounts.models import Role
 from penata.accounts.scope import reach_of, unit_q
+from penata.core import reference
 from penata.core.dating import today
 from penata.core.errors import NotFound
 from penata.org.models import Instansi, Position
@@ -36,9 +48,9 @@ def supervised_position_ids(actor: Any) -> set[int]:
     if reach.employee_id is None or not reach.has(Role.SUPERVISOR):
         return set()
     held = set(
-        Assignment.objects.filter(current_assignment_q(), employee_id=reach.employee_id).values_list(
-            "position_id", flat=True
-        )
+        Assignment.objects.filter(
+            current_assignment_q(), employee_id=reach.employee_id
+        ).values_list("position_id", flat=True)
     )
     if not held:
         return set()
@@ -97,9 +109,16 @@ def employee_list(
     kind: str | None = None,
     status: str | None = None,
     golongan: str | None = None,
+    order_by: Sequence[str] = ("name", "id"),
 ) -> QuerySet[Employee]:
-    """Employees the actor may see, filtered; each with `current` = assignments in force."""
+    """Employees the actor may see, filtered; each with `current` = assignments in force.
+
+    `order_by` may name `name`, `nip`, `golongan_rank` (PNS I/a…IV/e, then PPPK I…XVII) and
+    `id`, each optionally descending (`-`).
+    """
     qs = Employee.objects.filter(employee_scope_q(actor), instansi=instansi)
+    if any(f.removeprefix("-") == "golongan_rank" for f in order_by):
+        qs = qs.annotate(golongan_rank=_golongan_rank())
     if search:
         qs = qs.filter(Q(name__icontains=search) | Q(nip__startswith=search.replace(" ", "")))
     if unit_path:
@@ -126,7 +145,25 @@ def employee_list(
             ),
             to_attr="current",
         )
-    ).order_by("name", "id")
+    ).order_by(*_employee_order(order_by))
+
+
+_EMPLOYEE_ORDER_FIELDS = frozenset({"name", "nip", "golongan_rank", "id"})
+
+
+def _employee_order(order_by: Sequence[str]) -> list[str]:
+    fields = [f for f in order_by if f.removeprefix("-") in _EMPLOYEE_ORDER_FIELDS]
+    return fields or ["name", "id"]
+
+
+def _golongan_rank() -> Case:
+    """PNS golongan by rank (1–17), then PPPK golongan (101–117): a sortable number."""
+    whens = [
+        When(golongan=g.label, kind__in=reference.PNS_LIKE_KINDS, then=Value(g.rank))
+        for g in reference.PNS_GOLONGAN
+    ]
+    whens += [When(golongan=g.label, then=Value(100 + g.rank)) for g in reference.PPPK_GOLONGAN]
+    return Case(*whens, default=Value(999), output_field=IntegerField())
 
 
 def employee_get_for(actor: Any, employee_id: int) -> Employee:
@@ -151,3 +188,66 @@ def assignment_history(employee: Employee) -> QuerySet[Assignment]:
 
 def current_assignments(employee: Employee, as_of: dt.date | None = None) -> list[Assignment]:
     return list(assignment_history(employee).filter(current_assignment_q(as_of)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Web pages
+
+
+def employee_of(actor: Any) -> Employee | None:
+    """The actor's own employee record (linked account), with nothing prefetched."""
+    reach = reach_of(actor)
+    if reach.employee_id is None:
+        return None
+    return Employee.objects.filter(pk=reach.employee_id).first()
+
+
+def visible_employee_ids(actor: Any, ids: Iterable[int]) -> set[int]:
+    """Which of `ids` the actor may open (one query): to link names only where allowed."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    return set(
+        Employee.objects.filter(employee_scope_q(actor), pk__in=wanted).values_list("pk", flat=True)
+    )
+
+
+def sees_specific_data(actor: Any, employee: Employee, current: list[Assignment]) -> bool:
+    """May the actor read the employee's specific personal data (NIK)?
+
+    Only the employee themself and `admin` (BKPSDM) whose grant covers the employee: the
+    whole instansi, or a unit subtree holding one of the employee's current positions
+    (`current` = their assignments in force, with positions and units loaded).
+    """
+    reach = reach_of(actor)
+    if reach.is_superuser or reach.employee_id == employee.pk:
+        return True
+    if employee.instansi_id in reach.whole.get(Role.ADMIN, frozenset()):
+        return True
+    paths = reach.subtrees.get(Role.ADMIN, ())
+    return any(a.position.unit.path.startswith(p) for a in current for p in paths)
+
+
+def position_assignment_history(position: Position) -> QuerySet[Assignment]:
+    """Everybody who held the position (newest first), with the employee loaded."""
+    return (
+        Assignment.objects.filter(position=position)
+        .select_related("employee")
+        .order_by("-start", "-id")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# API
+
+
+def position_incumbents(position: Position, *, as_of: dt.date | None = None) -> list[Assignment]:
+    """Who holds the position on `as_of` (definitive holders first), with the employee loaded.
+
+    Unscoped: the caller shows names only for `visible_employee_ids` and counts the rest.
+    """
+    return list(
+        Assignment.objects.filter(current_assignment_q(as_of), position=position)
+        .select_related("employee")
+        .order_by("acting", "employee__name", "id")
+    )
