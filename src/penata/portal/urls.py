@@ -1,8 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from penata.portal import views
 
 app_name = "portal"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="portal/public_home.html"), name="public_home"),
-    path("beranda/", TemplateView.as_view(template_name="portal/home.html"), name="home"),
+    path("", views.public_home, name="public_home"),
+    path("perangkat-daerah/", views.public_units, name="public_units"),
+    path("beranda/", views.home, name="home"),
 ]
