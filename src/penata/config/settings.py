@@ -192,6 +192,22 @@ TASKS = {
     }
 }
 
+# Cache (rate limits of public forms): one process's memory by default; set REDIS_URL so that
+# every gunicorn worker and server shares the counters (Django's own RedisCache, `redis`).
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+        if os.environ.get("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "penata"}
+    )
+}
+# Per-client limits of public writes and look-ups, e.g. "complaint=5/600,lookup=30/600"
+# (requests per seconds); unnamed scopes keep the defaults of penata.participation.safety.
+PENATA_RATE_LIMITS = os.environ.get("PENATA_RATE_LIMITS", "")
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "penata@localhost")
 

@@ -1,0 +1,1 @@
+"""Writes of participation, one function per use case (each audited, each atomic)."""
