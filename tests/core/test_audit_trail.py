@@ -52,7 +52,10 @@ def test_event_holds_who_what_where(world, client):
 )
 def test_postgresql_trigger_refuses_update_and_delete(world, statement):
     event = audit.record(actor=world.users["admin"], action="test.event")
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [event.pk])
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(statement, [event.pk])
     assert AuditEvent.objects.filter(pk=event.pk, action="test.event").exists()
