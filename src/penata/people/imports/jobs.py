@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
+from penata.core import audit
 from penata.core.errors import ApplicationError, NotFound, PermissionDenied
 from penata.org.models import Instansi
 from penata.people.imports.columns import KINDS
@@ -107,6 +108,13 @@ def import_job_create(*, actor: Any, kind: str, upload: UploadedFile[Any]) -> Im
         status=ImportJob.Status.CHECKING,
         created_by=actor,
     )
+    audit.record(
+        actor=actor,
+        action="import_job.upload",
+        obj=job,
+        after=audit.snapshot(job, ("kind", "original_name", "status")),
+        extra={"size": upload.size},
+    )
     from penata.people.tasks import import_check
 
     transaction.on_commit(lambda: import_check.enqueue(job.pk))
@@ -123,6 +131,13 @@ def import_job_confirm(*, actor: Any, job: ImportJob) -> ImportJob:
     locked.status = ImportJob.Status.QUEUED
     locked.stage, locked.done, locked.total = "", 0, 0
     locked.save(update_fields=["status", "stage", "done", "total", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="import_job.confirm",
+        obj=locked,
+        before={"status": ImportJob.Status.READY.value},
+        after={"status": locked.status},
+    )
     from penata.people.tasks import import_apply
 
     transaction.on_commit(lambda: import_apply.enqueue(locked.pk))
