@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from penata.accounts.scope import reach_of
 from penata.core.dating import today, valid_on
@@ -42,6 +43,17 @@ def instansi_for(actor: Any) -> Instansi:
     raise NotFound("instansi")
 
 
+def instansi_by_code(code: str | None) -> Instansi:
+    """The instansi with this Kemendagri code (the default one when None), or NotFound.
+
+    For public pages and the public API, which serve any instansi without a login.
+    """
+    found = Instansi.objects.filter(code=code).first() if code else instansi_default()
+    if found is None:
+        raise NotFound("instansi")
+    return found
+
+
 def _structure_visible(actor: Any, instansi_id: int) -> bool:
     reach = reach_of(actor)
     return reach.is_superuser or instansi_id in reach.instansi_ids
@@ -54,8 +66,13 @@ def unit_list(
     as_of: dt.date | None = None,
     search: str | None = None,
     kinds: list[str] | None = None,
+    parent: Unit | None = None,
+    subtree_of: Unit | None = None,
 ) -> QuerySet[Unit]:
-    """Units of the instansi in force on `as_of`, in tree order."""
+    """Units of the instansi in force on `as_of`, in tree order.
+
+    `parent` keeps its direct children; `subtree_of` keeps that unit and everything below it.
+    """
     if not _structure_visible(actor, instansi.id):
         return Unit.objects.none()
     qs = Unit.objects.filter(valid_on(as_of), instansi=instansi)
@@ -63,6 +80,10 @@ def unit_list(
         qs = qs.filter(Q(name__icontains=search) | Q(code__icontains=search))
     if kinds:
         qs = qs.filter(kind__in=kinds)
+    if parent is not None:
+        qs = qs.filter(parent=parent)
+    if subtree_of is not None:
+        qs = qs.filter(path__startswith=subtree_of.path)
     return qs.order_by("path")
 
 
@@ -130,8 +151,16 @@ def position_list(
     kind: str | None = None,
     search: str | None = None,
     with_incumbents: bool = False,
+    vacant: bool | None = None,
+    with_incumbent_count: bool = False,
 ) -> QuerySet[Position]:
-    """Positions in force on `as_of`; of one unit, or of its whole subtree."""
+    """Positions in force on `as_of`; of one unit, or of its whole subtree.
+
+    `vacant` True/False keeps the positions nobody/somebody holds on `as_of`;
+    `with_incumbent_count` annotates `incumbent_count` (a subquery, no extra round trip).
+    """
+    from penata.people.models import Assignment
+
     if not _structure_visible(actor, instansi.id):
         return Position.objects.none()
     qs = Position.objects.filter(valid_on(as_of), instansi=instansi).select_related("unit")
@@ -141,6 +170,12 @@ def position_list(
         qs = qs.filter(kind=kind)
     if search:
         qs = qs.filter(title__icontains=search)
+    held = Assignment.objects.filter(_current_assignments(as_of), position_id=OuterRef("pk"))
+    if vacant is not None:
+        qs = qs.filter(~Exists(held)) if vacant else qs.filter(Exists(held))
+    if with_incumbent_count:
+        count = held.order_by().values("position_id").annotate(n=Count("id")).values("n")
+        qs = qs.annotate(incumbent_count=Coalesce(Subquery(count), 0))
     if with_incumbents:
         qs = qs.prefetch_related(assignment_prefetch(as_of))
     return qs.order_by("unit__path", "-is_unit_head", "sort_order", "id")
