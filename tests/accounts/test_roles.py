@@ -237,3 +237,12 @@ def test_foreign_users_and_grants_answer_404(world, signed_in):
     before = _state()
     assert client.post(reverse("roles:revoke", args=[foreign_grant.pk])).status_code == 404
     assert _state() == before
+
+
+def test_menu_offers_security_pages_by_role(world, signed_in):
+    admin = signed_in(world.users["admin"]).get("/beranda/").content.decode()
+    assert reverse("roles:list") in admin and reverse("audit:list") in admin
+    auditor = signed_in(world.users["auditor"]).get("/beranda/").content.decode()
+    assert reverse("audit:list") in auditor and reverse("roles:list") not in auditor
+    employee = signed_in(world.users["employee"]).get("/beranda/").content.decode()
+    assert reverse("privacy:my_data") in employee and reverse("audit:list") not in employee
