@@ -187,3 +187,28 @@ def test_metrics_survive_a_reporting_cycle_in_bad_data():
     m = structure_metrics(editor.finish())
     assert m.layers >= 1
     assert m.decision_path_unresolved == 1  # the self-reporting post
+
+
+def test_abk_figures_carried_across_steps_follow_every_duty_change():
+    from penata.restructure.graph.operations import (
+        AbolishPosition,
+        ChangeDuty,
+        MergeUnits,
+        MoveDuty,
+    )
+
+    g = small_city()
+    assert structure_metrics(g).abk.need == Decimal("4.64")  # fills the per-post cache
+    steps = [
+        (ChangeDuty(3, volume=Decimal(125)), Decimal("3.64")),  # 111: 150,000 → 75,000
+        (MoveDuty(1, 114), Decimal("3.64")),  # same total, other post
+        (AbolishPosition(113, incumbents_to=110), Decimal("2.64")),  # its 75,000 go with it
+        (MergeUnits(12, 11), Decimal("2.64")),
+    ]
+    for op, expected in steps:
+        g = op.run(g)
+        m = structure_metrics(g)
+        fresh = structure_metrics(type(g)(g.units, g.positions, g.duties, g.people))
+        assert m.abk.need == expected == fresh.abk.need, op
+        assert m.abk.need_rounded == fresh.abk.need_rounded
+        assert {u.unit: u.need for u in m.per_unit} == {u.unit: u.need for u in fresh.per_unit}

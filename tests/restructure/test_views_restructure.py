@@ -335,3 +335,13 @@ def test_history_page_on_one_date(client, city, auditor):
     response = client.get(url("history"), {"tanggal": BASE_DATE.isoformat()})
     assert response.status_code == 200
     assert 'data-metric="layers">4<' in response.content.decode()
+
+
+def test_operation_forms_preselect_their_defaults(client, city, analyst, scenario):
+    client.force_login(analyst)
+    html = client.get(
+        url("operation_form", scenario.pk), {"jenis": "position.convert"}
+    ).content.decode()
+    role_select = re.search(r'<select[^>]*name="role"[^>]*>(.*?)</select>', html, re.S).group(1)
+    selected = re.findall(r'<option value="([^"]*)" selected>', role_select)
+    assert selected == ["auto"]  # the Koordinator/Subkoordinator role, not "no role"

@@ -129,7 +129,7 @@ def graph_from_db(
                 sort_order=sort_order,
             )
         )
-    factors = config.period_factors
+    factors: dict[str, Decimal] = {}  # period as stored → annualising factor
     duties = []
     for did, position_id, statement, output_unit, volume, period, norm in (
         Duty.objects.filter(valid_on(day, "position__"), position__instansi=instansi)
@@ -138,17 +138,11 @@ def graph_from_db(
             "id", "position_id", "statement", "output_unit", "volume", "period", "time_norm_minutes"
         )
     ):
-        code = normalize_period(period, config)
+        factor = factors.get(period)
+        if factor is None:
+            code = normalize_period(period, config)
+            factor = factors[period] = config.period_factors[code] if code else Decimal(1)
         duties.append(
-            DutyNode(
-                did,
-                position_id,
-                statement,
-                output_unit,
-                Decimal(volume),
-                period,
-                factors[code] if code else Decimal(1),
-                Decimal(norm),
-            )
+            DutyNode(did, position_id, statement, output_unit, volume, period, factor, norm)
         )
     return OrgGraph.build(units, positions, duties, people.values())

@@ -28,6 +28,7 @@ class FormField:
     choices: tuple[tuple[str, Any], ...] = ()
     help: str | Promise = ""
     search_filter: str = ""  # e.g. "convertible" for the penyetaraan post picker
+    default: str = ""  # the value shown before anything is submitted
 
 
 def _choices(mapping: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
@@ -140,7 +141,14 @@ OPERATION_FORMS: dict[str, tuple[FormField, ...]] = {
             required=False,
             help=_("Kosongkan: Analis Kebijakan Ahli Madya / Ahli Muda."),
         ),
-        FormField("role", _("Peran tim"), "select", required=False, choices=CONVERT_ROLES),
+        FormField(
+            "role",
+            _("Peran tim"),
+            "select",
+            required=False,
+            choices=CONVERT_ROLES,
+            default="auto",
+        ),
         FormField("kelas", _("Kelas jabatan baru"), "number", required=False),
     ),
     "position.reporting_line": (
@@ -231,7 +239,7 @@ def bind(
             general.append(err["message"])
     bound = []
     for field in OPERATION_FORMS.get(kind, ()):
-        raw = values.get(field.name, "")
+        raw = values.get(field.name, field.default)
         value = "on" if raw is True else "" if raw in (None, False) else str(raw)
         label = ""
         node_id = parse_node_id(value) if field.widget in ("unit", "position", "duty") else None

@@ -484,6 +484,21 @@ def _post_ref(graph: OrgGraph, pid: NodeId, acting: bool) -> PostRef:
     )
 
 
+def _posts_of(graph: OrgGraph, employees: set[int]) -> dict[int, list[tuple[NodeId, bool]]]:
+    """Employee → [(post id, acting?)] for the given employees, definitive posts first."""
+    held: dict[int, list[tuple[NodeId, bool]]] = {}
+    for pid, node in graph.positions.items():
+        for employee in node.incumbents:
+            if employee in employees:
+                held.setdefault(employee, []).append((pid, False))
+        for employee in node.acting:
+            if employee in employees:
+                held.setdefault(employee, []).append((pid, True))
+    for posts in held.values():
+        posts.sort(key=lambda post: (post[1], id_key(post[0])))
+    return held
+
+
 def _affected(base: OrgGraph, other: OrgGraph) -> list[AffectedEmployee]:
     # Only holders of a post that changed (or whose unit changed) can be affected.
     candidates: set[int] = set()
@@ -499,8 +514,8 @@ def _affected(base: OrgGraph, other: OrgGraph) -> list[AffectedEmployee]:
                 candidates.update(node.incumbents, node.acting)
     if not candidates:
         return []
-    before_posts = base.posts_of()
-    after_posts = other.posts_of()
+    before_posts = _posts_of(base, candidates)
+    after_posts = _posts_of(other, candidates)
     out: list[AffectedEmployee] = []
     for employee in sorted(candidates):
         befores = before_posts.get(employee, [])

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from penata.core.reference import ESELON, PERANGKAT_DAERAH_KINDS, POSITION_KINDS
+from penata.core.reference import ESELON, MANAGERIAL_KINDS, PERANGKAT_DAERAH_KINDS, POSITION_KINDS
 from penata.restructure.graph.model import NodeId, OrgGraph, PositionNode, id_key
 from penata.workload.rules import DEFAULT_CONFIG, AbkConfig, display, need_round
 
@@ -373,28 +373,36 @@ def structure_metrics(
     rounded_of: dict[NodeId, int] = {}
     workload_total = Decimal(0)
     managerial = vacant = 0
-    duties = graph.duties
-    duty_index = graph.position_duties_index()
     zero = Decimal(0)
+    post_abk = _post_abk(graph, config.abk)
+    own_positions: Counter[NodeId] = Counter()
+    own_managerial: Counter[NodeId] = Counter()
+    own_people: Counter[NodeId] = Counter()
+    own_need: dict[NodeId, Decimal] = {}
+    own_rounded: Counter[NodeId] = Counter()
     for pid, node in positions.items():
+        uid = node.unit
+        own_positions[uid] += 1
         holders = node.incumbents
-        people.update(holders)
-        kind_positions[node.kind] += 1
-        kind_people[node.kind] += len(holders)
-        eselon_count[node.eselon] += 1
-        if node.is_managerial:
-            managerial += 1
-            managerial_people.update(holders)
-        if not holders:
+        if holders:
+            people.update(holders)
+            kind_people[node.kind] += len(holders)
+            own_people[uid] += len(holders)
+        else:
             vacant += 1
-        workload = zero
-        for duty_id in duty_index.get(pid, ()):
-            duty = duties[duty_id]
-            workload += duty.volume * duty.period_factor * duty.time_norm
-        workload_total += workload
-        need = workload / wke
+        kind_positions[node.kind] += 1
+        eselon_count[node.eselon] += 1
+        if node.kind in MANAGERIAL_KINDS:
+            managerial += 1
+            own_managerial[uid] += 1
+            managerial_people.update(holders)
+        workload, need, rounded = post_abk[pid]
         need_of[pid] = need
-        rounded_of[pid] = need_round(need, config.abk) if workload else 0
+        rounded_of[pid] = rounded
+        if workload:
+            workload_total += workload
+            own_need[uid] = own_need.get(uid, zero) + need
+            own_rounded[uid] += rounded
 
     # Layers and spans of control.
     layer = managerial_layers(graph)
@@ -446,25 +454,13 @@ def structure_metrics(
             pd_paths.setdefault(pd, []).append(hops)  # type: ignore[arg-type]
     all_hops = [h for hops in pd_paths.values() for h in hops]
 
-    # Per unit (own posts), then subtree totals bottom-up.
-    own_positions: Counter[NodeId] = Counter()
-    own_managerial: Counter[NodeId] = Counter()
-    own_people: Counter[NodeId] = Counter()
-    own_need: dict[NodeId, Decimal] = {}
-    own_rounded: Counter[NodeId] = Counter()
+    # Per unit: own posts (counted above), then subtree totals bottom-up.
     pd_layer_range: dict[NodeId, tuple[int, int]] = {}
-    for pid, node in positions.items():
-        uid = node.unit
-        own_positions[uid] += 1
-        own_people[uid] += len(node.incumbents)
-        own_need[uid] = own_need.get(uid, zero) + need_of[pid]
-        own_rounded[uid] += rounded_of[pid]
-        if node.is_managerial:
-            own_managerial[uid] += 1
-            pd = pd_of.get(uid)
-            if pd is not None and pid in layer:
-                low, high = pd_layer_range.get(pd, (layer[pid], layer[pid]))
-                pd_layer_range[pd] = (min(low, layer[pid]), max(high, layer[pid]))
+    for pid, post_layer in layer.items():
+        pd = pd_of.get(positions[pid].unit)
+        if pd is not None:
+            low, high = pd_layer_range.get(pd, (post_layer, post_layer))
+            pd_layer_range[pd] = (min(low, post_layer), max(high, post_layer))
     sub_positions: dict[NodeId, int] = {}
     sub_people: dict[NodeId, int] = {}
     sub_need: dict[NodeId, Decimal] = {}
@@ -567,6 +563,49 @@ def structure_metrics(
         per_unit=per_unit,
         config=config,
     )
+
+
+PostAbk = tuple[Decimal, Decimal, int]  # workload minutes, need, rounded need
+
+
+def _post_abk(graph: OrgGraph, abk: AbkConfig) -> dict[NodeId, PostAbk]:
+    """Workload, need and rounded need of every post, reusing what an earlier graph of the
+    same scenario computed for posts whose duties did not change."""
+    key = (abk.effective_minutes, abk.rounding, abk.round_up_from)
+    cached = graph._post_abk
+    figures: dict[NodeId, PostAbk] = cached[1] if cached is not None and cached[0] == key else {}
+    missing = [pid for pid in graph.positions if pid not in figures]
+    if missing:
+        figures = dict(figures)
+        zero = Decimal(0)
+        wke = abk.effective_minutes
+        duties = graph.duties
+        workload_of: dict[NodeId, Decimal] = {}
+        if len(missing) * 4 > len(graph.positions):
+            # Most posts are new to the cache: one sweep over the duties.
+            for duty in duties.values():
+                owner = duty.position
+                workload_of[owner] = (
+                    workload_of.get(owner, zero) + duty.volume * duty.period_factor * duty.time_norm
+                )
+        else:
+            index = graph.position_duties_index()
+            for pid in missing:
+                for duty_id in index.get(pid, ()):
+                    duty = duties[duty_id]
+                    workload_of[pid] = (
+                        workload_of.get(pid, zero)
+                        + duty.volume * duty.period_factor * duty.time_norm
+                    )
+        for pid in missing:
+            workload = workload_of.get(pid, zero)
+            if workload:
+                need = workload / wke
+                figures[pid] = (workload, need, need_round(need, abk))
+            else:
+                figures[pid] = (zero, zero, 0)
+        graph._post_abk = (key, figures)
+    return figures
 
 
 def _hops(

@@ -11,10 +11,10 @@ scenario creates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from penata.core.reference import MANAGERIAL_KINDS
 
@@ -125,14 +125,20 @@ class PersonNode:
     nip: str = ""
 
 
-Index: TypeAlias = dict[NodeId | None, tuple[NodeId, ...]]
+# Index values are read-only: built as lists (no copying into tuples for 200,000 duties),
+# replaced by new tuples when an editor patches them.
+Index: TypeAlias = dict[NodeId | None, Sequence[NodeId]]
 
 
 def _group(pairs: Iterable[tuple[NodeId | None, NodeId]]) -> Index:
     grouped: dict[NodeId | None, list[NodeId]] = {}
     for key, value in pairs:
-        grouped.setdefault(key, []).append(value)
-    return {k: tuple(v) for k, v in grouped.items()}
+        members = grouped.get(key)
+        if members is None:
+            grouped[key] = [value]
+        else:
+            members.append(value)
+    return grouped  # type: ignore[return-value]
 
 
 class OrgGraph:
@@ -141,6 +147,7 @@ class OrgGraph:
     __slots__ = (
         "_children",
         "_position_duties",
+        "_post_abk",
         "_subordinates",
         "_unit_positions",
         "duties",
@@ -157,12 +164,16 @@ class OrgGraph:
         people: Mapping[int, PersonNode] | None = None,
         *,
         indexes: tuple[Index | None, Index | None, Index | None, Index | None] | None = None,
+        post_abk: tuple[object, dict[NodeId, Any]] | None = None,
     ) -> None:
         self.units: Mapping[NodeId, UnitNode] = units
         self.positions: Mapping[NodeId, PositionNode] = positions
         self.duties: Mapping[NodeId, DutyNode] = duties
         self.people: Mapping[int, PersonNode] = people if people is not None else {}
         children, unit_positions, subordinates, position_duties = indexes or (None,) * 4
+        # Per-post ABK figures, kept by `metrics` and carried over by the editor for every
+        # post whose duties did not change: (config key, {post id: figures}).
+        self._post_abk: tuple[object, dict[NodeId, Any]] | None = post_abk
         self._children = children
         self._unit_positions = unit_positions
         self._subordinates = subordinates
@@ -215,16 +226,16 @@ class OrgGraph:
 
     # Reads -------------------------------------------------------------------------------
 
-    def children(self, unit_id: NodeId | None) -> tuple[NodeId, ...]:
+    def children(self, unit_id: NodeId | None) -> Sequence[NodeId]:
         return self.children_index().get(unit_id, ())
 
-    def unit_positions(self, unit_id: NodeId) -> tuple[NodeId, ...]:
+    def unit_positions(self, unit_id: NodeId) -> Sequence[NodeId]:
         return self.unit_positions_index().get(unit_id, ())
 
-    def subordinates(self, position_id: NodeId) -> tuple[NodeId, ...]:
+    def subordinates(self, position_id: NodeId) -> Sequence[NodeId]:
         return self.subordinates_index().get(position_id, ())
 
-    def position_duties(self, position_id: NodeId) -> tuple[NodeId, ...]:
+    def position_duties(self, position_id: NodeId) -> Sequence[NodeId]:
         return self.position_duties_index().get(position_id, ())
 
     def head_of(self, unit_id: NodeId) -> PositionNode | None:
@@ -403,7 +414,7 @@ class _CowIndex:
     def data(self) -> Index:
         return self._data
 
-    def get(self, key: NodeId | None) -> tuple[NodeId, ...]:
+    def get(self, key: NodeId | None) -> Sequence[NodeId]:
         return self._data.get(key, ())
 
     def _own(self) -> Index:
@@ -438,6 +449,7 @@ class GraphEditor:
         self.positions: Mapping[NodeId, PositionNode] = graph.positions
         self.duties: Mapping[NodeId, DutyNode] = graph.duties
         self._units_owned = self._positions_owned = self._duties_owned = False
+        self._duties_changed_for: set[NodeId] = set()
         self._children = _CowIndex(graph.children_index())
         self._unit_positions = _CowIndex(graph.unit_positions_index())
         self._subordinates = _CowIndex(graph.subordinates_index())
@@ -466,16 +478,16 @@ class GraphEditor:
 
     # Reads with pending changes -------------------------------------------------------------
 
-    def children(self, unit_id: NodeId) -> tuple[NodeId, ...]:
+    def children(self, unit_id: NodeId) -> Sequence[NodeId]:
         return self._children.get(unit_id)
 
-    def unit_positions(self, unit_id: NodeId) -> tuple[NodeId, ...]:
+    def unit_positions(self, unit_id: NodeId) -> Sequence[NodeId]:
         return self._unit_positions.get(unit_id)
 
-    def subordinates(self, position_id: NodeId) -> tuple[NodeId, ...]:
+    def subordinates(self, position_id: NodeId) -> Sequence[NodeId]:
         return self._subordinates.get(position_id)
 
-    def position_duties(self, position_id: NodeId) -> tuple[NodeId, ...]:
+    def position_duties(self, position_id: NodeId) -> Sequence[NodeId]:
         return self._position_duties.get(position_id)
 
     def head_of(self, unit_id: NodeId) -> PositionNode | None:
@@ -524,6 +536,9 @@ class GraphEditor:
     def put_duty(self, node: DutyNode) -> None:
         old = self.duties.get(node.id)
         self._own_duties()[node.id] = node
+        self._duties_changed_for.add(node.position)
+        if old is not None:
+            self._duties_changed_for.add(old.position)
         if old is None or old.position != node.position:
             if old is not None:
                 self._position_duties.discard(old.position, node.id)
@@ -531,9 +546,15 @@ class GraphEditor:
 
     def remove_duty(self, duty_id: NodeId) -> None:
         old = self._own_duties().pop(duty_id)
+        self._duties_changed_for.add(old.position)
         self._position_duties.discard(old.position, duty_id)
 
     def finish(self) -> OrgGraph:
+        post_abk = self._source._post_abk
+        if post_abk is not None and self._duties_changed_for:
+            key, figures = post_abk
+            dirty = self._duties_changed_for
+            post_abk = (key, {k: v for k, v in figures.items() if k not in dirty})
         return OrgGraph(
             self.units,
             self.positions,
@@ -545,6 +566,7 @@ class GraphEditor:
                 self._subordinates.data,
                 self._position_duties.data,
             ),
+            post_abk=post_abk,
         )
 
 
