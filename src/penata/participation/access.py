@@ -59,6 +59,12 @@ def is_participation_staff(actor: Any) -> bool:
     return reach_of(actor).has(Role.ADMIN, Role.MODERATOR, Role.AUDITOR, Role.UNIT_HEAD)
 
 
+def covers_unit_any(actor: Any, instansi_id: int) -> bool:
+    """Whether the actor reads the whole instansi (admin, moderator or auditor)."""
+    reach = reach_of(actor)
+    return reach.is_superuser or any(_whole(reach, r, instansi_id) for r in READERS)
+
+
 def complaint_scope_q(actor: Any, instansi_id: int) -> Q:
     """Complaints of the instansi the actor may read."""
     reach = reach_of(actor)

@@ -1,0 +1,97 @@
+"""Display helpers of the participation pages: `{% load participation_tags %}`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.forms import BoundField
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from penata.participation import complaint_rules as rules
+
+register = template.Library()
+
+_STATUS_CLASS = {
+    rules.RECEIVED: "text-bg-secondary",
+    rules.VERIFIED: "text-bg-info",
+    rules.ASSIGNED: "text-bg-primary",
+    rules.IN_PROGRESS: "text-bg-warning",
+    rules.RESOLVED: "text-bg-success",
+    rules.CLOSED: "text-bg-dark",
+    rules.REJECTED: "text-bg-danger",
+}
+_MUTU_CLASS = {"A": "mutu-a", "B": "mutu-b", "C": "mutu-c", "D": "mutu-d"}
+
+
+@register.filter
+def add_class(field: BoundField, css: str) -> Any:
+    """Render a form field's widget with extra CSS classes (and is-invalid on errors)."""
+    classes = css + (" is-invalid" if field.errors else "")
+    return field.as_widget(attrs={"class": classes})
+
+
+@register.filter
+def status_badge(status: str) -> SafeString:
+    label = rules.STATUS_LABELS.get(status, status)
+    return format_html(
+        '<span class="badge {}">{}</span>', _STATUS_CLASS.get(status, "text-bg-light"), label
+    )
+
+
+@register.filter
+def sla_badge(sla: rules.SlaStatus | None) -> SafeString:
+    """One badge for the SLA state of a complaint: overdue, on time, late or within target."""
+    if sla is None:
+        return mark_safe("")  # noqa: S308 - constant markup
+    if sla.is_overdue:
+        which = "tanggapan" if sla.response == "overdue" else "tindak lanjut"
+        return format_html(
+            '<span class="badge sla-overdue"><i class="bi bi-alarm"></i> Lewat batas {}</span>',
+            which,
+        )
+    if sla.on_time is False:
+        return mark_safe('<span class="badge sla-late">Terlambat</span>')  # noqa: S308
+    if sla.on_time is True:
+        return mark_safe('<span class="badge sla-ok">Tepat waktu</span>')  # noqa: S308
+    return mark_safe('<span class="badge sla-pending">Dalam batas waktu</span>')  # noqa: S308
+
+
+@register.filter
+def pct(value: Decimal | None) -> str:
+    """`87.5` → `87,5%`; None → `–`."""
+    if value is None:
+        return "–"
+    return f"{value}".replace(".", ",") + "%"
+
+
+@register.filter
+def decimal_id(value: Decimal | float | None, places: int = 2) -> str:
+    """A number with a decimal comma, as Indonesian reports write it."""
+    if value is None:
+        return "–"
+    return f"{float(value):.{int(places)}f}".replace(".", ",")
+
+
+@register.filter
+def hours(value: Decimal | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value} jam".replace(".", ",")
+
+
+@register.filter
+def mutu_class(mutu: str) -> str:
+    return _MUTU_CLASS.get(mutu, "mutu-none")
+
+
+@register.filter
+def widthpct(value: Any, total: Any) -> str:
+    """Share of `value` in `total` as a CSS width percentage (0–100)."""
+    try:
+        share = 100 * float(value) / float(total)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return "0"
+    return f"{max(0.0, min(share, 100.0)):.1f}"

@@ -1,0 +1,1 @@
+"""Web pages of participation: public (citizens, no account) and staff."""
