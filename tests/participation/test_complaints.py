@@ -38,7 +38,10 @@ def test_submit_gives_a_well_formed_code_and_starts_the_response_timer(world):
     assert complaint.response_due_at == aware(2026, 1, 6, 9, 0)
     assert complaint.unit is None and complaint.routing_reason == "triage"
     assert list(complaint.events.values_list("kind", "is_public")) == [("submitted", True)]
-    assert AuditEvent.objects.filter(action="complaint.submit", object_id=str(complaint.pk)).count() == 1
+    assert (
+        AuditEvent.objects.filter(action="complaint.submit", object_id=str(complaint.pk)).count()
+        == 1
+    )
 
 
 def test_web_form_submits_and_shows_the_code_on_the_status_page(client, world):
@@ -71,7 +74,9 @@ def test_web_form_submits_and_shows_the_code_on_the_status_page(client, world):
 
 
 def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_stored(client, world):
-    fake = SimpleUploadedFile("foto.jpg", b"<?php system($_GET['c']); ?>", content_type="image/jpeg")
+    fake = SimpleUploadedFile(
+        "foto.jpg", b"<?php system($_GET['c']); ?>", content_type="image/jpeg"
+    )
     response = client.post(
         reverse("participation:complaint_new"),
         {
@@ -90,7 +95,11 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_stored(client, wo
 def test_too_short_description_is_refused_with_its_field(client, world):
     response = client.post(
         reverse("participation:complaint_new"),
-        {"category": world.categories["lainnya"].pk, "kelurahan": world.bumi.pk, "description": "Jelek"},
+        {
+            "category": world.categories["lainnya"].pk,
+            "kelurahan": world.bumi.pk,
+            "description": "Jelek",
+        },
     )
 
     assert response.status_code == 422
@@ -103,7 +112,9 @@ def test_full_lifecycle_sets_every_timestamp(world):
     with frozen(aware(2026, 1, 5, 8, 0)):
         complaint = submit(world)
     with frozen(aware(2026, 1, 5, 10, 0)):
-        complaint = services.complaint_verify(actor=moderator, complaint=complaint, assign_to=world.pu)
+        complaint = services.complaint_verify(
+            actor=moderator, complaint=complaint, assign_to=world.pu
+        )
     assert (complaint.status, complaint.unit_id) == ("assigned", world.pu.pk)
     assert complaint.responded_at == aware(2026, 1, 5, 10, 0)
     assert complaint.followup_due_at == aware(2026, 1, 7, 10, 0)
@@ -178,10 +189,14 @@ def test_reject_needs_a_reason_that_the_citizen_sees(client, world):
 
 def test_unit_head_of_another_unit_may_not_act(world):
     complaint = submit(world)
-    services.complaint_verify(actor=world.users["moderator"], complaint=complaint, assign_to=world.pu)
+    services.complaint_verify(
+        actor=world.users["moderator"], complaint=complaint, assign_to=world.pu
+    )
 
     with pytest.raises(PermissionDenied):
-        services.complaint_act(actor=world.users["kadis_capil"], complaint=complaint, action="start")
+        services.complaint_act(
+            actor=world.users["kadis_capil"], complaint=complaint, action="start"
+        )
     with pytest.raises(PermissionDenied):
         services.complaint_act(actor=world.users["auditor"], complaint=complaint, action="start")
     assert Complaint.objects.get().status == "assigned"
@@ -189,7 +204,9 @@ def test_unit_head_of_another_unit_may_not_act(world):
 
 def test_unit_head_assigns_only_within_the_subtree(world):
     complaint = submit(world)
-    services.complaint_verify(actor=world.users["moderator"], complaint=complaint, assign_to=world.pu)
+    services.complaint_verify(
+        actor=world.users["moderator"], complaint=complaint, assign_to=world.pu
+    )
     kadis = world.users["kadis_pu"]
 
     moved = services.complaint_assign(actor=kadis, complaint=complaint, unit=world.bina_marga)
@@ -233,7 +250,9 @@ def test_rating_once_after_resolution(client, world):
 
 def test_contact_reveal_is_audited_and_limited_to_handlers(client, world):
     complaint = submit(world)
-    services.complaint_verify(actor=world.users["moderator"], complaint=complaint, assign_to=world.pu)
+    services.complaint_verify(
+        actor=world.users["moderator"], complaint=complaint, assign_to=world.pu
+    )
     url = reverse("participation:complaint_contact", args=[complaint.pk])
 
     client.force_login(world.users["kadis_pu"])
