@@ -8,6 +8,8 @@ test_enactment and test_views_restructure reuse it.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -468,3 +470,63 @@ def test_scenario_list_counts_operations_without_n_plus_one(
             for s in scenario_list(analyst, instansi=city.instansi)
         ]
     assert sorted(rows) == [("S0", 1, "analis"), ("S1", 1, "analis"), ("S2", 1, "analis")]
+
+
+def _call(*args):
+    import io
+
+    from django.core.management import call_command
+
+    out, err = io.StringIO(), io.StringIO()
+    call_command("structure", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_cli_structure_metrics_json_and_text(city):
+    code = city.instansi.code
+    out, _err = _call("metrics", "--instansi", code, "--as-of", "2026-01-05", "--format", "json")
+    data = json.loads(out)
+    assert data["as_of"] == "2026-01-05"
+    assert data["metrics"]["headline"]["layers"] == 4
+    assert data["metrics"]["headline"]["managerial_positions"] == 8
+    assert data["metrics"]["abk"]["need"] == pytest.approx(4.44)
+    text, _err = _call("metrics", "--instansi", code, "--as-of", "2026-01-05")
+    assert "Lapis manajerial: 4 (lapis 1: 1, lapis 2: 1, lapis 3: 3, lapis 4: 3)" in text
+    assert "Dinas A: 2,75 / 3, 3 lapis, 11 pegawai" in text
+
+
+def test_cli_structure_metrics_of_a_scenario(city, analyst):
+    scenario = scenario_create(
+        actor=analyst, instansi=city.instansi, name="Uji", base_date=BASE_DATE
+    )
+    scenario_add_operation(
+        actor=analyst,
+        scenario=scenario,
+        kind="position.convert",
+        params={"position": city.posts["kasi_x1"].pk},
+    )
+    out, _err = _call(
+        "metrics",
+        "--instansi",
+        city.instansi.code,
+        "--scenario",
+        str(scenario.pk),
+        "--format",
+        "json",
+    )
+    data = json.loads(out)
+    assert data["scenario"]["operations_in_force"] == 1
+    assert data["baseline"]["managerial_positions"] == 8
+    assert data["metrics"]["headline"]["managerial_positions"] == 7
+    assert data["comparison"]["affected_employees"] == 1
+    text, _err = _call("metrics", "--instansi", city.instansi.code, "--scenario", str(scenario.pk))
+    assert re.search(r"^Jabatan manajerial\s+8\s+7\s+-1$", text, re.M)
+
+
+def test_cli_refuses_an_unknown_scenario(city):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError) as caught:
+        _call("metrics", "--instansi", city.instansi.code, "--scenario", "999")
+    assert "skenario 999" in str(caught.value)
+    assert caught.value.returncode == 1

@@ -345,3 +345,58 @@ def test_operation_forms_preselect_their_defaults(client, city, analyst, scenari
     role_select = re.search(r'<select[^>]*name="role"[^>]*>(.*?)</select>', html, re.S).group(1)
     selected = re.findall(r'<option value="([^"]*)" selected>', role_select)
     assert selected == ["auto"]  # the Koordinator/Subkoordinator role, not "no role"
+
+
+# JSON API -----------------------------------------------------------------------------------
+
+
+def test_api_metrics_and_scenarios(client, city, analyst, auditor, scenario):
+    client.force_login(analyst)
+    metrics = client.get("/api/v1/structure/metrics", {"as_of": "2026-01-05"})
+    assert metrics.status_code == 200
+    assert metrics.json()["metrics"]["headline"]["layers"] == 4
+    listed = client.get("/api/v1/scenarios")
+    assert [s["name"] for s in listed.json()["items"]] == ["Penyederhanaan Dinas A"]
+
+    created = client.post(
+        "/api/v1/scenarios",
+        {"name": "Lewat API", "base_date": "2026-01-05"},
+        content_type="application/json",
+    )
+    assert created.status_code == 201
+    new_id = created.json()["id"]
+    refused = client.post(
+        f"/api/v1/scenarios/{new_id}/operations",
+        {"kind": "unit.abolish", "params": {"unit": city.units["bidang_y"].pk}},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "unit.not_empty"
+    added = client.post(
+        f"/api/v1/scenarios/{new_id}/operations",
+        {"kind": "position.convert", "params": {"position": city.posts["kasi_x1"].pk}},
+        content_type="application/json",
+    )
+    assert added.status_code == 201 and added.json()["seq"] == 1
+    assert client.post(f"/api/v1/scenarios/{new_id}/undo").json()["cursor"] == 0
+    assert client.post(f"/api/v1/scenarios/{new_id}/redo").json()["cursor"] == 1
+
+    detail = client.get(f"/api/v1/scenarios/{scenario.pk}").json()
+    assert [op["seq"] for op in detail["operations"]] == [1, 2]
+    affected = detail["comparison"]["affected"]
+    assert {a["name"] for a in affected} == {"Pegawai Kabid Y", "Pegawai Kasi X1"}
+    assert all("nip" not in a for a in affected)
+
+    client.force_login(auditor)
+    assert client.get(f"/api/v1/scenarios/{scenario.pk}").status_code == 200
+    forbidden = client.post(
+        f"/api/v1/scenarios/{scenario.pk}/operations",
+        {"kind": "position.convert", "params": {"position": city.posts["kasi_y1"].pk}},
+        content_type="application/json",
+    )
+    assert forbidden.status_code == 403
+    stranger = UserFactory(username="pegawai")
+    EmployeeFactory(instansi=city.instansi, user=stranger)
+    client.force_login(stranger)
+    assert client.get(f"/api/v1/scenarios/{scenario.pk}").status_code == 404
+    assert client.get("/api/v1/structure/metrics").status_code == 403

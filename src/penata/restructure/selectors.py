@@ -160,6 +160,13 @@ def scenario_state(scenario: Scenario, *, base: OrgGraph | None = None) -> Scena
     )
 
 
+def scenario_base(scenario: Scenario) -> OrgGraph:
+    """The structure in force on the scenario's base date."""
+    return graph_from_db(
+        scenario.instansi, scenario.base_date, abk=metrics_config_for(scenario.instansi).abk
+    )
+
+
 def scenario_graph(scenario: Scenario) -> OrgGraph:
     """Only the structure the scenario produces (no metrics): for search selects."""
     config = metrics_config_for(scenario.instansi)

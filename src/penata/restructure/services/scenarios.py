@@ -18,7 +18,7 @@ from penata.core.dating import today
 from penata.core.errors import ApplicationError, PermissionDenied, ValidationFailed
 from penata.org.models import Instansi
 from penata.restructure.errors import RestructureError
-from penata.restructure.graph import OperationRefused, operation_from
+from penata.restructure.graph import OperationRefused, OrgGraph, operation_from
 from penata.restructure.graph.errors import OperationError
 from penata.restructure.graph_loader import graph_from_db
 from penata.restructure.models import Scenario, ScenarioOperation, ScenarioStatus
@@ -102,10 +102,18 @@ def scenario_create(
 
 @transaction.atomic
 def scenario_add_operation(
-    *, actor: Any, scenario: Scenario, kind: str, params: Mapping[str, Any]
+    *,
+    actor: Any,
+    scenario: Scenario,
+    kind: str,
+    params: Mapping[str, Any],
+    base: OrgGraph | None = None,
 ) -> ScenarioOperation:
     """Append an operation after the cursor (dropping undone ones), validated on the structure
-    the active operations produce. Refused with the operation's own error code."""
+    the active operations produce. Refused with the operation's own error code.
+
+    `base` may pass the structure of the scenario's base date when the caller already loaded
+    it (`selectors.scenario_base`), to avoid loading it twice in one request."""
     scenario = _locked(scenario)
     _require_writer(actor, scenario)
     _require_draft(scenario)
@@ -118,7 +126,7 @@ def scenario_add_operation(
         operation = operation_from(kind, values)
     except OperationRefused as refused:
         raise _refusal(refused.errors) from refused
-    graph = engine.replay(graph_from_db(scenario.instansi, scenario.base_date)).graph
+    graph = engine.replay(base or graph_from_db(scenario.instansi, scenario.base_date)).graph
     errors = operation.validate(graph)
     if errors:
         raise _refusal(errors)

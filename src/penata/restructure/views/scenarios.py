@@ -86,8 +86,9 @@ def _editor_context(
     kind: str,
     values: dict[str, Any] | None = None,
     errors: list[dict[str, Any]] | None = None,
+    base: OrgGraph | None = None,
 ) -> dict[str, Any]:
-    state = selectors.scenario_state(scenario)
+    state = selectors.scenario_state(scenario, base=base)
     kind = kind if kind in OPERATION_FORMS else DEFAULT_KIND
     fields, general_errors = bind(kind, state.graph, values, errors)
     steps = {s.index: s for s in state.replay.steps}
@@ -147,9 +148,10 @@ def operation_add(request: HttpRequest, pk: int) -> HttpResponse:
     kind = request.POST.get("kind", "")
     values = form_values(kind, request.POST)
     errors: list[dict[str, Any]] | None = None
+    base = selectors.scenario_base(scenario)
     try:
         services.scenario_add_operation(
-            actor=request.user, scenario=scenario, kind=kind, params=values
+            actor=request.user, scenario=scenario, kind=kind, params=values, base=base
         )
     except ValidationFailed as refused:
         errors = refused.extra.get("errors") or [{"field": "", "message": refused.message}]
@@ -157,7 +159,9 @@ def operation_add(request: HttpRequest, pk: int) -> HttpResponse:
     if errors is None and not _is_htmx(request):
         messages.success(request, _("Operasi ditambahkan."))
         return redirect(f"{scenario_url(scenario)}?jenis={kind}")
-    context = _editor_context(request, scenario, kind, values if errors else None, errors)
+    context = _editor_context(
+        request, scenario, kind, values if errors else None, errors, base=base
+    )
     template = (
         "restructure/_editor_body.html" if _is_htmx(request) else "restructure/scenario_editor.html"
     )
