@@ -65,7 +65,7 @@ class TwoFactorMiddleware:
             user is not None
             and not request.path.startswith(self.allowed_prefixes)
             and needs_two_factor(user)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()
         ):
             if request.path.startswith("/api/"):
                 body = {

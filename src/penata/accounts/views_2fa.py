@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from penata.accounts.models import User
 from penata.core import audit
 
 
@@ -36,12 +37,15 @@ def _qr_svg(uri: str) -> str:
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Set up (first time) or verify the TOTP code of the signed-in user."""
     user = request.user
+    assert isinstance(user, User)  # login_required
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     setting_up = device is None
     if setting_up:
         device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
         if device is None:
-            device = TOTPDevice.objects.create(user=user, name="Aplikasi autentikator", confirmed=False)
+            device = TOTPDevice.objects.create(
+                user=user, name="Aplikasi autentikator", confirmed=False
+            )
     assert device is not None
     error = ""
     if request.method == "POST":
