@@ -400,3 +400,12 @@ def test_api_metrics_and_scenarios(client, city, analyst, auditor, scenario):
     client.force_login(stranger)
     assert client.get(f"/api/v1/scenarios/{scenario.pk}").status_code == 404
     assert client.get("/api/v1/structure/metrics").status_code == 403
+
+
+def test_the_staff_menu_links_the_restructure_pages_for_their_readers(client, city, auditor):
+    employee_user = UserFactory(username="pegawai")
+    EmployeeFactory(instansi=city.instansi, user=employee_user)
+    client.force_login(employee_user)
+    assert url("dashboard") not in client.get(reverse("portal:home")).content.decode()
+    client.force_login(auditor)
+    assert f'href="{url("dashboard")}"' in client.get(reverse("portal:home")).content.decode()

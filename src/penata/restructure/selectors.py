@@ -49,6 +49,12 @@ def holds(actor: Any, instansi_id: int, roles: Iterable[str]) -> bool:
     return reach.is_superuser or any(instansi_id in reach.whole.get(r, ()) for r in roles)
 
 
+def holds_anywhere(actor: Any, roles: Iterable[str]) -> bool:
+    """True when the actor has one of `roles` for a whole instansi (any), e.g. for menus."""
+    reach = reach_of(actor)
+    return reach.is_superuser or any(reach.whole.get(r) for r in roles)
+
+
 def can_read(actor: Any, instansi_id: int) -> bool:
     return holds(actor, instansi_id, READERS)
 

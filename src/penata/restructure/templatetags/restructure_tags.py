@@ -93,3 +93,11 @@ def change_badge(kind: str) -> str:
     if verb in ("moved", "converted"):
         return "text-bg-warning"
     return "text-bg-light border"
+
+
+@register.filter
+def reads_restructure(user: Any) -> bool:
+    """True when the menu should link the restructure pages (org_analyst, admin, auditor)."""
+    from penata.restructure.selectors import READERS, holds_anywhere
+
+    return holds_anywhere(user, READERS)
