@@ -46,10 +46,14 @@ install_error_handlers(api)
 
 from penata.org.api import public_router as org_public_router  # noqa: E402
 from penata.org.api import router as org_router  # noqa: E402
+from penata.participation.api import public_router as participation_public_router  # noqa: E402
+from penata.participation.api import router as participation_router  # noqa: E402
 from penata.people.api import router as people_router  # noqa: E402
 from penata.restructure.api import router as restructure_router  # noqa: E402
 
 api.add_router("/", org_router)
 api.add_router("/", people_router)
 api.add_router("/", restructure_router)
+api.add_router("/", participation_router)
 api.add_router("/public/", org_public_router)
+api.add_router("/public/", participation_public_router)
