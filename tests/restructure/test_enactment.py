@@ -200,6 +200,10 @@ def test_two_dates_compare_through_the_lineage(city, analyst, admin):
     assert kinds == sorted(c.kind for c in predicted.changes)
     assert {a.name for a in history.affected} == {a.name for a in predicted.affected}
     assert history.metrics == predicted.metrics
+    # The earlier structure comes back under its successors' ids (charts highlight by id).
+    assert set(history.changed_ids()["unit"]) <= set(left.graph.units) | set(right.graph.units)
+    moved_seksi = next(c.object_id for c in history.changes if c.kind == "unit.moved")
+    assert moved_seksi in left.graph.units and moved_seksi in right.graph.units
 
 
 def test_a_plt_of_an_abolished_post_ends(city, analyst, admin):

@@ -284,7 +284,8 @@ def structure_compare_dates(
     comparison = compare(
         aligned, right.graph, config, base_metrics=left.metrics, other_metrics=right.metrics
     )
-    return left, right, comparison
+    # The earlier structure is returned under its successors' ids, as the comparison sees it.
+    return StructureSnapshot(left.day, aligned, left.metrics), right, comparison
 
 
 def enactment_list(actor: Any, *, instansi: Instansi) -> QuerySet[Enactment]:
