@@ -242,6 +242,11 @@ GENERIC_WORDS: tuple[str, ...] = (
     "permasalahan",  # "menginventarisasi permasalahan … serta … pemecahan masalah"
     "pemecahan",
     "mendukung",
+    # the scope of every duty of a city government
+    "kota",
+    "wilayah",
+    "pemda",
+    "tingkat",
     # working with others
     "koordinasi",
     "rapat",

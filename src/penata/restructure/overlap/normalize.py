@@ -121,7 +121,7 @@ class Vocabulary:
 
 def vocabulary(stems: StemCache | None = None) -> Vocabulary:
     """Return the lexicon's word lists stemmed (computed once per stem cache)."""
-    stems = stems or default_stem_cache()
+    stems = default_stem_cache() if stems is None else stems
     if stems.vocabulary is None:
 
         def stemmed(words: tuple[str, ...]) -> frozenset[str]:
@@ -164,7 +164,7 @@ def analyse(text: str, stems: StemCache | None = None) -> Analysis:
     staff ("… Dinas", "… bawahan") — self-administration or support functions
     (`lexicon.SUPPORT_WORDS`).
     """
-    stems = stems or default_stem_cache()
+    stems = default_stem_cache() if stems is None else stems
     words = vocabulary(stems)
     stopwords = lexicon.stopwords()
     kept_stems: list[str] = []

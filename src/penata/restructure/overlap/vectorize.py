@@ -1,12 +1,13 @@
 """Turn analysed statements into sparse TF-IDF vectors whose dot product is the similarity.
 
-Two blocks, each L2-normalised, then joined with weights √α and √(1−α), so that the dot
-product of two rows is α·cos(words) + (1−α)·cos(characters):
+Two blocks, each L2-normalised; the similarity of two statements is
+α·cos(words) + (1−α)·cos(characters), which is also the dot product of the rows of
+`Vectors.matrix` (the blocks joined with weights √α and √(1−α)):
 
 - words: TF-IDF over content stems (sublinear tf, smoothed idf); stems of a unit's own
   administration (`lexicon.GENERIC_WORDS`) are multiplied by `generic_weight` so that "menyusun
   rencana" weighs less than the object of the duty;
-- characters: TF-IDF over character 3–5-grams of the substantive words as written (not
+- characters: TF-IDF over character 4-grams of the substantive words as written (not
   stemmed), which catches the derivations Sastrawi leaves apart and spelling variants
   ("mengkoordinasikan"/"mengoordinasikan", "sub bagian"/"subbagian").
 
@@ -30,17 +31,31 @@ from penata.restructure.overlap.normalize import Analysis, StemCache, vocabulary
 
 WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.5
-CHAR_NGRAMS = (3, 5)
+CHAR_NGRAMS = (4, 4)
 
 
 @dataclass(frozen=True)
 class Vectors:
-    """Rows aligned with the analyses given to `vectorize`."""
+    """Rows aligned with the analyses given to `vectorize`; every row has unit length."""
 
-    matrix: sp.csr_matrix  # both blocks, rows of unit length: dot product = similarity
-    words: sp.csr_matrix  # word block alone, rows of unit length
+    words: sp.csr_matrix  # word block
+    characters: sp.csr_matrix  # character n-gram block
+    word_weight: float  # α
     vocabulary: list[str]  # stem of each column of `words`
     document_frequency: np.ndarray  # distinct rows holding each word column
+
+    @property
+    def matrix(self) -> sp.csr_matrix:
+        """Return both blocks joined so that the dot product of two rows is the similarity."""
+        return sp.csr_matrix(
+            sp.hstack(
+                [
+                    self.words * np.sqrt(self.word_weight),
+                    self.characters * np.sqrt(1.0 - self.word_weight),
+                ],
+                format="csr",
+            )
+        )
 
 
 def vectorize(
@@ -55,13 +70,13 @@ def vectorize(
         raise ValueError("vectorize needs at least one statement")
     generic = vocabulary(stems).generic
     words, columns, frequency = _word_block(analyses, generic, generic_weight)
-    characters = _character_block(analyses, generic)
-    matrix = sp.hstack(
-        [words * np.sqrt(word_weight), characters * np.sqrt(1.0 - word_weight)], format="csr"
+    return Vectors(
+        words=words,
+        characters=_character_block(analyses, generic),
+        word_weight=word_weight,
+        vocabulary=columns,
+        document_frequency=frequency,
     )
-    # A row with no character n-gram keeps a shorter vector; renormalise so self-similarity is 1.
-    matrix = normalize(matrix, norm="l2", copy=False)
-    return Vectors(matrix=matrix, words=words, vocabulary=columns, document_frequency=frequency)
 
 
 def _word_block(
