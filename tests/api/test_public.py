@@ -87,7 +87,7 @@ def test_openapi_schema_documents_every_operation(client, db):
     assert "security" not in public
     employees = schema["paths"]["/api/v1/employees"]["get"]
     assert employees["security"] == [{"TokenAuth": []}, {"SessionAuth": []}]
-    assert set(employees["responses"]) == {"200", "401", "404", "422"}
+    assert set(employees["responses"]) == {"200", "401", "403", "404", "422"}
     for path, operations in schema["paths"].items():
         for operation in operations.values():
             assert operation["summary"], path

@@ -27,9 +27,10 @@ class ErrorOut(Schema):
     extra: dict[str, Any] = Field(description="Rincian tambahan, mis. daftar kesalahan masukan")
 
 
-# Responses an authenticated operation may give besides its 200 (404 also for an id in a
-# filter that names nothing the caller may see).
-ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# Responses an authenticated operation may give besides its 200: 403 when a session of a
+# privileged role has not passed two-factor sign-in (penata.accounts.security); 404 also for
+# an id in a filter that names nothing the caller may see.
+ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 PUBLIC_ERRORS: dict[int, Any] = {404: ErrorOut, 422: ErrorOut}
 
 
