@@ -37,7 +37,12 @@ def _admin(actor: Any, instansi: Instansi) -> None:
 
 @transaction.atomic
 def categories_seed(*, actor: Any, instansi: Instansi) -> int:
-    """Create the default ULAS-like categories that are missing; returns how many."""
+    """Create the default ULAS-like categories that are missing; returns how many.
+
+    `actor` is an admin, or a label such as "penata demo" for commands.
+    """
+    if getattr(actor, "is_authenticated", False):
+        _admin(actor, instansi)
     existing = set(
         ComplaintCategory.objects.filter(instansi=instansi).values_list("code", flat=True)
     )
