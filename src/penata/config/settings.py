@@ -207,6 +207,7 @@ CACHES = {
 # Per-client limits of public writes and look-ups, e.g. "complaint=5/600,lookup=30/600"
 # (requests per seconds); unnamed scopes keep the defaults of penata.participation.safety.
 PENATA_RATE_LIMITS = os.environ.get("PENATA_RATE_LIMITS", "")
+PENATA_COMPLAINT_PHOTO_MAX_BYTES = env_int("PENATA_COMPLAINT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "penata@localhost")

@@ -99,3 +99,11 @@ def widthpct(value: Any, total: Any) -> str:
     except (TypeError, ValueError, ZeroDivisionError):
         return "0"
     return f"{max(0.0, min(share, 100.0)):.1f}"
+
+
+@register.filter
+def is_participation_staff(user: Any) -> bool:
+    """Whether the staff navigation shows the participation pages to `user`."""
+    from penata.participation.access import is_participation_staff as check
+
+    return check(user)
