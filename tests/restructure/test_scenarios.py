@@ -530,3 +530,15 @@ def test_cli_refuses_an_unknown_scenario(city):
         _call("metrics", "--instansi", city.instansi.code, "--scenario", "999")
     assert "skenario 999" in str(caught.value)
     assert caught.value.returncode == 1
+
+
+def test_graph_from_db_keeps_fractional_volumes_and_norms_exact(city):
+    duty = DutyFactory(
+        position=city.posts["pengolah"],
+        volume=Decimal("12.35"),
+        period="month",
+        time_norm_minutes=Decimal("7.25"),
+    )
+    node = graph_from_db(city.instansi, BASE_DATE).duties[duty.pk]
+    assert (node.volume, node.time_norm) == (Decimal("12.35"), Decimal("7.25"))
+    assert node.workload_minutes == Decimal("12.35") * 12 * Decimal("7.25")
