@@ -15,7 +15,13 @@ org_analyst, auditor), `auditor_or_admin`, `auditor_or_admin_object`, `restructu
 (org_analyst, admin, auditor), `scenario_object` (a scenario its readers see),
 `scenario_write_object` (changed by org_analyst and admin only), `django_admin`.
 API: `api_public`, `api_staff`, `api_staff_object`, `api_scoped_employee`.
+`roles` / `api_roles`: allowed to the roles listed with the endpoint, `denied` to others.
 Out-of-scope objects answer 404 (no existence leak); a role without the right answers 403.
+
+Object kinds the matrix cannot build yet (`participation.*`, `restructure.*`) are checked with
+an id or code that does not exist: 404 for every role allowed in, and the usual refusal for
+the others. A kind ending in `_body` names an operation that refuses the (empty) request
+body before looking the object up: `ok` (422) for every role allowed in.
 """
 
 from __future__ import annotations
@@ -35,6 +41,12 @@ class Access:
     # Status of an allowed request when it is not 200 (POST handlers redirect, an empty
     # form answers 400, a finished import's progress 204).
     ok: int = 200
+    # For the generic classes `roles` (web) and `api_roles`: the roles allowed (Role values;
+    # `employee` = linked to an employee record), and the status everybody else gets.
+    roles: frozenset[str] = frozenset()
+    denied: int = 403
+    # Roles outside `roles` that get 404 instead of `denied` (the page hides itself).
+    not_found_for: frozenset[str] = frozenset()
 
 
 def _a(access: str, **kw: object) -> Access:
@@ -141,6 +153,180 @@ WEB.update(
     }
 )
 
+# Participation (penata.participation.access): the staff area is for admin, moderator,
+# auditor and unit_head; routing, categories and settings for admin; moderation for admin and
+# moderator. Citizens' pages are public.
+_P_STAFF = frozenset({"admin", "moderator", "auditor", "unit_head"})
+_P_TRIAGE = frozenset({"admin", "moderator"})
+_ADMIN = frozenset({"admin"})
+
+
+def _ps(roles: frozenset[str] = _P_STAFF, **kw: object) -> Access:
+    return Access("roles", roles=roles, **kw)  # type: ignore[arg-type]
+
+
+def _obj(kind: str) -> dict[str, str]:
+    return {"pk": f"participation.{kind}"}
+
+
+WEB.update(
+    {
+        "participation:index": _a("public"),
+        "participation:healthz": _a("public"),
+        "participation:catalog": _a("public"),
+        "participation:service_detail": _a("public", objects=_obj("service")),
+        "participation:complaint_new": _a("public"),
+        "participation:complaint_lookup": _a("public"),
+        "participation:complaint_status": _a(
+            "public", objects={"code": "participation.complaint_code"}
+        ),
+        "participation:complaint_rate": _a(
+            "public", objects={"code": "participation.complaint_code"}, method="POST"
+        ),
+        "participation:survey": _a("public", objects=_obj("survey")),
+        "participation:survey_thanks": _a("public", objects=_obj("survey")),
+        "participation:results_index": _a("public"),
+        "participation:results_service": _a("public", objects=_obj("service")),
+        "participation:results_unit": _a("public", objects=_obj("unit")),
+        "participation:unit_public": _a("public", objects=_obj("unit")),
+        "participation:forum_list": _a("public"),
+        "participation:forum_detail": _a("public", objects=_obj("consultation")),
+        "participation:forum_comment": _a("public", objects=_obj("consultation"), method="POST"),
+        "participation:forum_support": _a("public", objects=_obj("comment"), method="POST"),
+        "participation:forum_report": _a("public", objects=_obj("comment"), method="POST"),
+        "participation:citizen_login": _a("public"),
+        "participation:citizen_verify": _a("public", params={"token": "TIDAKADA"}),
+        "participation:citizen_logout": _a("public", method="POST", ok=302),
+        "participation:dashboard": _ps(),
+        "participation:inbox": _ps(),
+        # Triage: other staff roles get 404 here, not 403 (see the issue note).
+        "participation:triage": _ps(_P_TRIAGE, not_found_for=frozenset({"auditor", "unit_head"})),
+        "participation:report": _ps(),
+        "participation:report_xlsx": _ps(),
+        "participation:report_pdf": _ps(),
+        "participation:complaint_detail": _ps(objects=_obj("complaint")),
+        "participation:complaint_action": _ps(objects=_obj("complaint"), method="POST"),
+        "participation:complaint_contact": _ps(objects=_obj("complaint"), method="POST"),
+        "participation:complaint_photo": _ps(objects=_obj("complaint")),
+        "participation:service_admin": _ps(),
+        "participation:service_create": _ps(),
+        "participation:service_edit": _ps(objects=_obj("service")),
+        "participation:skm_staff": _ps(objects=_obj("service")),
+        "participation:skm_xlsx": _ps(objects=_obj("service")),
+        "participation:skm_unit": _ps(objects=_obj("unit")),
+        "participation:skm_unit_xlsx": _ps(objects=_obj("unit")),
+        "participation:routing": _ps(_ADMIN),
+        "participation:routing_edit": _ps(_ADMIN, objects=_obj("routing_rule")),
+        "participation:routing_delete": _ps(_ADMIN, objects=_obj("routing_rule"), method="POST"),
+        "participation:categories": _ps(_ADMIN),
+        "participation:category_edit": _ps(_ADMIN, objects=_obj("category")),
+        "participation:settings": _ps(_ADMIN),
+        "participation:consultations": _ps(),
+        "participation:consultation_create": _ps(),
+        "participation:consultation_comments": _ps(objects=_obj("consultation")),
+        "participation:consultation_edit": _ps(objects=_obj("consultation")),
+        "participation:comment_reply": _ps(objects=_obj("comment"), method="POST"),
+        "participation:comment_answer": _ps(objects=_obj("comment"), method="POST"),
+        "participation:moderation": _ps(_P_TRIAGE),
+        "participation:moderate": _ps(objects=_obj("comment"), method="POST"),
+    }
+)
+
+_R_READERS = frozenset({"org_analyst", "admin", "auditor"})
+_P_REPORTS = frozenset({"admin", "moderator", "auditor"})
+
+
+def _api(roles: frozenset[str] | None = None, **kw: object) -> Access:
+    """An API operation for the given roles (None: every signed-in caller)."""
+    if roles is None:
+        return Access("api_staff", **kw)  # type: ignore[arg-type]
+    return Access("api_roles", roles=roles, **kw)  # type: ignore[arg-type]
+
+
+def _pid(name: str, kind: str) -> dict[str, str]:
+    return {name: f"participation.{kind}"}
+
+
+API_MORE: dict[str, Access] = {
+    # Restructuring
+    "penata_restructure_api_structure_metrics": _api(_R_READERS),
+    "penata_restructure_api_scenario_list": _api(_R_READERS),
+    "penata_restructure_api_scenario_create": _api(method="POST", ok=422),
+    "penata_restructure_api_scenario_detail": _api(
+        _R_READERS, objects={"scenario_id": "scenario"}, denied=404
+    ),
+    "penata_restructure_api_operation_add": _api(
+        objects={"scenario_id": "restructure.scenario_body"}, method="POST", ok=422
+    ),
+    "penata_restructure_api_scenario_undo": _api(
+        _R_READERS, objects={"scenario_id": "restructure.scenario"}, method="POST", denied=404
+    ),
+    "penata_restructure_api_scenario_redo": _api(
+        _R_READERS, objects={"scenario_id": "restructure.scenario"}, method="POST", denied=404
+    ),
+    # Participation, staff (lists are scoped: empty, not refused, for other roles)
+    "penata_participation_api_staff_complaint_list": _api(),
+    "penata_participation_api_staff_complaint_detail": _api(
+        objects=_pid("complaint_id", "complaint")
+    ),
+    "penata_participation_api_staff_complaint_action": _api(
+        objects=_pid("complaint_id", "complaint_body"), method="POST", ok=422
+    ),
+    "penata_participation_api_staff_complaint_contact": _api(
+        objects=_pid("complaint_id", "complaint"), method="POST"
+    ),
+    "penata_participation_api_staff_weekly_report": _api(_P_REPORTS, denied=404),
+    "penata_participation_api_staff_dashboard": _api(_P_REPORTS, denied=404),
+    "penata_participation_api_staff_service_list": _api(),
+    "penata_participation_api_staff_service_create": _api(method="POST", ok=422),
+    "penata_participation_api_staff_service_update": _api(
+        objects=_pid("service_id", "service_body"), method="PUT", ok=422
+    ),
+    "penata_participation_api_staff_service_population": _api(
+        objects=_pid("service_id", "service_body"), method="PUT", ok=422
+    ),
+    "penata_participation_api_staff_ikm": _api(),
+    "penata_participation_api_staff_routing_rule_list": _api(),
+    "penata_participation_api_staff_routing_rule_create": _api(method="POST", ok=422),
+    "penata_participation_api_staff_routing_rule_delete": _api(
+        objects=_pid("rule_id", "routing_rule"), method="DELETE"
+    ),
+    "penata_participation_api_staff_moderation_queue": _api(),
+    "penata_participation_api_staff_comment_moderate": _api(
+        objects=_pid("comment_id", "comment_body"), method="POST", ok=422
+    ),
+    # Participation, public
+    "penata_participation_api_public_service_list": _a("api_public"),
+    "penata_participation_api_public_service_detail": _a(
+        "api_public", objects=_pid("service_id", "service")
+    ),
+    "penata_participation_api_public_category_list": _a("api_public"),
+    "penata_participation_api_public_kelurahan_list": _a("api_public"),
+    "penata_participation_api_public_complaint_create": _a("api_public", method="POST", ok=422),
+    "penata_participation_api_public_complaint_status": _a(
+        "api_public", objects={"code": "participation.complaint_code"}
+    ),
+    "penata_participation_api_public_complaint_rating": _a(
+        "api_public", objects={"code": "participation.complaint_body"}, method="POST", ok=422
+    ),
+    "penata_participation_api_public_service_ikm": _a(
+        "api_public", objects=_pid("service_id", "service")
+    ),
+    "penata_participation_api_public_service_skm": _a(
+        "api_public", objects=_pid("service_id", "service_body"), method="POST", ok=422
+    ),
+    "penata_participation_api_public_unit_accountability": _a(
+        "api_public", objects=_pid("unit_id", "unit")
+    ),
+    "penata_participation_api_public_consultation_list": _a("api_public"),
+    "penata_participation_api_public_consultation_detail": _a(
+        "api_public", objects=_pid("consultation_id", "consultation")
+    ),
+    "penata_participation_api_public_consultation_comment": _a(
+        "api_public", objects=_pid("consultation_id", "consultation_body"), method="POST", ok=422
+    ),
+}
+
 API: dict[str, Access] = {
     "penata_org_api_public_unit_list": _a("api_public"),
     "penata_org_api_unit_list": _a("api_staff"),
@@ -154,6 +340,7 @@ API: dict[str, Access] = {
         "api_scoped_employee", objects={"employee_id": "employee"}
     ),
     "penata_people_api_nip_decode": _a("api_staff", params={"nip": "199008172015031001"}),
+    **API_MORE,
 }
 
 

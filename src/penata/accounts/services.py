@@ -296,7 +296,7 @@ def role_grant_revoke(*, actor: User | None, grant: RoleGrant) -> None:
     Records `role_grant.revoke` with the grant as it was.
     """
     locked = (
-        RoleGrant.objects.select_for_update()
+        RoleGrant.objects.select_for_update(of=("self",))
         .select_related("user", "unit")
         .filter(pk=grant.pk)
         .first()
