@@ -182,6 +182,7 @@ def test_enactment_closes_old_rows_opens_new_ones_and_carries_assignments(city, 
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"unit.close", "unit.open", "position.close", "position.open"} <= actions
     assert {"assignment.end", "assignment.start", "enactment.create", "scenario.enact"} <= actions
+    assert {"duty.open", "position_role.open"} <= actions
 
 
 def test_two_dates_compare_through_the_lineage(city, analyst, admin):

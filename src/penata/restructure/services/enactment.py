@@ -50,6 +50,7 @@ POSITION_FIELDS = (
     "valid_to",
     "legal_basis",
 )
+DUTY_FIELDS = ("position", "statement", "output_unit", "volume", "period", "time_norm_minutes")
 ASSIGNMENT_FIELDS = ("employee", "position", "start", "end", "sk_number", "acting")
 
 
@@ -434,6 +435,14 @@ def _write(
             )
             duty_graph_ids.append(did)
     created_duties = Duty.objects.bulk_create(fresh_duties)
+    for graph_id, duty_row in zip(duty_graph_ids, created_duties, strict=True):
+        record(
+            actor=actor,
+            action="duty.open",
+            obj=duty_row,
+            after=snapshot(duty_row, DUTY_FIELDS),
+            extra={"scenario": scenario.pk, "copied_from": graph_id},
+        )
 
     # 4. Carry assignments over by the confirmed crosswalk.
     closing_assignments = Assignment.objects.select_related("employee").in_bulk(list(confirmed))
@@ -519,7 +528,14 @@ def _write(
     )
     for role in roles:
         role.enactment = enactment
-    PositionRole.objects.bulk_create(roles)
+    for role in PositionRole.objects.bulk_create(roles):
+        record(
+            actor=actor,
+            action="position_role.open",
+            obj=role,
+            after=snapshot(role, ("position", "role", "former_kind", "former_eselon")),
+            extra={"scenario": scenario.pk},
+        )
     record(
         actor=actor,
         action="enactment.create",
