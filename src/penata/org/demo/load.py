@@ -33,6 +33,7 @@ from penata.org.demo.people import PERSONAS, People, generate_people
 from penata.org.demo.plan import Plan, build_plan
 from penata.org.demo.structure import ROOT_CODE, ROOT_NAME
 from penata.org.models import Duty, Instansi, Position, Unit
+from penata.participation.demo import participation_demo_load
 from penata.people.models import Assignment, Employee
 
 BATCH: Final = 1000
@@ -313,4 +314,5 @@ def demo_load(*, seed: int = DEFAULT_SEED, employees: int = DEFAULT_EMPLOYEES) -
         obj=instansi,
         extra={k: v for k, v in summary.as_dict().items() if k != "seconds"},
     )
+    participation_demo_load(instansi=instansi, seed=seed)
     return DemoSummary(**{**summary.as_dict(), "seconds": round(time.perf_counter() - began, 2)})
