@@ -193,6 +193,7 @@ GENERIC_WORDS: tuple[str, ...] = (
     "bahan",
     "menyiapkan",
     "menyusun",
+    "mengelola",  # the commonest verb of all; the object says what is managed
     "perumusan",  # the first function of every unit
     "kebijakan",
     "teknis",
