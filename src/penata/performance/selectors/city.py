@@ -1,0 +1,272 @@
+"""The city dashboard: the unit dashboard's numbers per Perangkat Daerah, ranked.
+
+Rows are grouped by the Perangkat Daerah kept on each SKP, activity and evaluation (where the
+record was made), so the whole city costs eight aggregate queries on indexed columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import BooleanField as BooleanOutput
+from django.db.models import Case, Count, F, Q, Sum, Value, When
+
+from penata.accounts.scope import reach_of
+from penata.core.dating import valid_on
+from penata.core.reference import PERANGKAT_DAERAH_KINDS
+from penata.org.models import Instansi, Unit
+from penata.people.models import Assignment
+from penata.people.selectors import current_assignment_q
+from penata.performance import rules, schedule
+from penata.performance.errors import PerformanceError as E
+from penata.performance.errors import refused
+from penata.performance.models import Activity, Evaluation, OrgPredikat, Skp
+from penata.performance.selectors.common import settings_for
+from penata.performance.selectors.dashboard import CITY_ROLES, RATED, _percent
+
+SORTS = {
+    "log": "Mengisi log hari ini",
+    "skp": "SKP disetujui",
+    "realisasi": "Capaian indikator",
+    "terlambat": "Evaluasi terlambat",
+    "nama": "Nama perangkat daerah",
+}
+
+
+@dataclass
+class CityRow:
+    unit: Unit
+    employees: int = 0
+    skp: Counter[str] = field(default_factory=Counter)
+    logged_today: int = 0
+    activities_today: int = 0
+    minutes_today: int = 0
+    logged_week: int = 0
+    pending: int = 0
+    share_sum: Decimal = Decimal(0)
+    share_count: int = 0
+    predikat: Counter[str] = field(default_factory=Counter)
+    org_predikat: str = ""
+    violations: list[rules.Violation] = field(default_factory=list)
+    late: int = 0
+    rank: int = 0
+
+    @property
+    def skp_total(self) -> int:
+        return sum(self.skp.values())
+
+    @property
+    def approved_percent(self) -> Decimal:
+        return _percent(self.skp.get("approved", 0), self.employees)
+
+    @property
+    def logged_percent(self) -> Decimal:
+        return _percent(self.logged_today, self.employees)
+
+    @property
+    def week_percent(self) -> Decimal:
+        return _percent(self.logged_week, self.employees)
+
+    @property
+    def realisation_percent(self) -> Decimal:
+        if not self.share_count:
+            return Decimal(0)
+        return _percent(Fraction(self.share_sum) / self.share_count, 1)
+
+    @property
+    def predikat_rows(self) -> list[tuple[str, int]]:
+        return [(p, self.predikat.get(p, 0)) for p in rules.PREDIKATS]
+
+
+@dataclass
+class CityDashboard:
+    instansi: Instansi
+    day: dt.date
+    year: int
+    elapsed_percent: Decimal
+    rows: list[CityRow]
+    sort: str
+
+    @property
+    def totals(self) -> CityRow:
+        total = CityRow(unit=Unit(name="Seluruh perangkat daerah"))
+        for row in self.rows:
+            total.employees += row.employees
+            total.skp.update(row.skp)
+            total.logged_today += row.logged_today
+            total.activities_today += row.activities_today
+            total.minutes_today += row.minutes_today
+            total.logged_week += row.logged_week
+            total.pending += row.pending
+            total.share_sum += row.share_sum
+            total.share_count += row.share_count
+            total.predikat.update(row.predikat)
+            total.late += row.late
+        return total
+
+    def chart(self) -> dict[str, Any]:
+        return {
+            "labels": [r.unit.short_name or r.unit.name for r in self.rows],
+            "logged": [float(r.logged_percent) for r in self.rows],
+            "realisation": [float(r.realisation_percent) for r in self.rows],
+        }
+
+
+def require_city_reader(actor: Any, instansi: Instansi) -> None:
+    reach = reach_of(actor)
+    if not (reach.is_superuser or any(instansi.pk in reach.whole.get(r, ()) for r in CITY_ROLES)):
+        raise refused(
+            E.DASHBOARD_CITY, "Pantauan kota untuk admin BKPSDM dan auditor seluruh instansi."
+        )
+
+
+def _pd_of_units(units: list[Unit]) -> dict[int, int]:
+    """unit id → id of its Perangkat Daerah (itself or the nearest such ancestor)."""
+    kinds = {u.pk: u.kind for u in units}
+    found: dict[int, int] = {}
+    for unit in units:
+        for candidate in reversed([int(p) for p in unit.path.strip("/").split("/") if p]):
+            if kinds.get(candidate) in PERANGKAT_DAERAH_KINDS:
+                found[unit.pk] = candidate
+                break
+    return found
+
+
+def city_dashboard(
+    actor: Any, instansi: Instansi, day: dt.date, *, year: int | None = None, sort: str = "log"
+) -> CityDashboard:
+    """Every Perangkat Daerah with the unit dashboard's numbers, ranked by `sort`."""
+    require_city_reader(actor, instansi)
+    year = year or day.year
+    sort = sort if sort in SORTS else "log"
+    units = list(
+        Unit.objects.filter(valid_on(day), instansi=instansi).only(
+            "id", "path", "kind", "name", "short_name", "sort_order", "instansi_id", "code"
+        )
+    )
+    pd_of = _pd_of_units(units)
+    rows = {u.pk: CityRow(unit=u) for u in units if u.kind in PERANGKAT_DAERAH_KINDS}
+    entry: Any
+    headcount = (
+        Assignment.objects.filter(
+            current_assignment_q(day), instansi=instansi, employee__status="aktif"
+        )
+        .values("position__unit_id")
+        .annotate(n=Count("employee_id", distinct=True))
+    )
+    for entry in headcount:
+        pd = pd_of.get(entry["position__unit_id"])
+        if pd in rows:
+            rows[pd].employees += entry["n"]
+    is_head = Case(
+        When(
+            Q(position__is_unit_head=True, position__unit_id=F("perangkat_daerah_id")),
+            then=Value(True),
+        ),
+        default=Value(False),
+        output_field=BooleanOutput(),
+    )
+    skps = (
+        Skp.objects.filter(instansi=instansi, year=year)
+        .values("perangkat_daerah_id", "status", "predikat", "frequency", "start", "version")
+        .annotate(
+            head=is_head,
+            n=Count("id"),
+            share=Sum("realisation_share"),
+            shared=Count("realisation_share"),
+        )
+    )
+    config = settings_for(instansi.pk)
+    due_by_pd: Counter[int] = Counter()
+    staff_predikat: dict[int, list[str]] = defaultdict(list)
+    for entry in skps:
+        row = rows.get(entry["perangkat_daerah_id"])
+        if row is None:
+            continue
+        n = entry["n"]
+        row.skp[entry["status"]] += n
+        if entry["predikat"]:
+            row.predikat[entry["predikat"]] += n
+            if not entry["head"]:
+                staff_predikat[row.unit.pk].extend([entry["predikat"]] * n)
+        if entry["version"]:
+            row.share_sum += entry["share"] or Decimal(0)
+            row.share_count += entry["shared"]
+            periods = schedule.skp_periods(
+                year, entry["frequency"], entry["start"], dt.date(year, 12, 31)
+            )
+            due_by_pd[row.unit.pk] += n * len(schedule.due_periods(periods, day, config.grace_days))
+    rated = (
+        Evaluation.objects.filter(
+            instansi=instansi,
+            kind=Evaluation.Kind.PERIODIC,
+            status__in=RATED,
+            end__gte=dt.date(year, 1, 1),
+            end__lt=min(day - dt.timedelta(days=config.grace_days), dt.date(year + 1, 1, 1)),
+        )
+        .values("perangkat_daerah_id")
+        .annotate(n=Count("id"))
+    )
+    rated_by_pd = {e["perangkat_daerah_id"]: e["n"] for e in rated}
+    for pd, due in due_by_pd.items():
+        rows[pd].late = max(0, due - rated_by_pd.get(pd, 0))
+    today = (
+        Activity.objects.filter(instansi=instansi, date=day)
+        .values("perangkat_daerah_id")
+        .annotate(people=Count("employee_id", distinct=True), n=Count("id"), minutes=Sum("minutes"))
+    )
+    for entry in today:
+        row = rows.get(entry["perangkat_daerah_id"])
+        if row is not None:
+            row.logged_today, row.activities_today = entry["people"], entry["n"]
+            row.minutes_today = entry["minutes"] or 0
+    week = (
+        Activity.objects.filter(
+            instansi=instansi, date__gte=schedule.week_start(day), date__lte=day
+        )
+        .values("perangkat_daerah_id")
+        .annotate(people=Count("employee_id", distinct=True))
+    )
+    for entry in week:
+        row = rows.get(entry["perangkat_daerah_id"])
+        if row is not None:
+            row.logged_week = entry["people"]
+    pending = (
+        Activity.objects.filter(instansi=instansi, status=Activity.Status.PENDING)
+        .values("perangkat_daerah_id")
+        .annotate(n=Count("id"))
+    )
+    for entry in pending:
+        row = rows.get(entry["perangkat_daerah_id"])
+        if row is not None:
+            row.pending = entry["n"]
+    for unit_id, predikat in OrgPredikat.objects.filter(instansi=instansi, year=year).values_list(
+        "unit_id", "predikat"
+    ):
+        if unit_id in rows:
+            rows[unit_id].org_predikat = predikat
+            rows[unit_id].violations = rules.distribution_violations(
+                predikat, staff_predikat[unit_id]
+            )
+    ranked = sorted(rows.values(), key=_sort_key(sort))
+    for n, row in enumerate(ranked, start=1):
+        row.rank = n
+    elapsed = rules.elapsed_share(dt.date(year, 1, 1), dt.date(year, 12, 31), day)
+    return CityDashboard(instansi, day, year, _percent(elapsed, 1), ranked, sort)
+
+
+def _sort_key(sort: str) -> Any:
+    if sort == "skp":
+        return lambda r: (-r.approved_percent, r.unit.name)
+    if sort == "realisasi":
+        return lambda r: (-r.realisation_percent, r.unit.name)
+    if sort == "terlambat":
+        return lambda r: (-r.late, r.unit.name)
+    if sort == "nama":
+        return lambda r: (r.unit.name,)
+    return lambda r: (-r.logged_percent, -r.week_percent, r.unit.name)

@@ -1,0 +1,472 @@
+"""Live monitoring: the unit dashboard (a unit subtree, or a supervisor's reporting line),
+its polled fragment, the drill-down to a person, and the city dashboard per Perangkat Daerah.
+
+Every number comes from a fixed number of aggregate queries on indexed columns, whatever the
+size of the unit: the polled fragment (`live_counts`) costs four small queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from django.db.models import Count, Max, QuerySet, Sum
+from django.utils import timezone
+
+from penata.accounts.models import Role
+from penata.accounts.scope import reach_of
+from penata.core.dating import valid_on
+from penata.core.errors import NotFound
+from penata.org.models import Instansi, Unit
+from penata.people.models import Assignment
+from penata.people.selectors import current_assignment_q, supervised_position_ids
+from penata.performance import rules, schedule
+from penata.performance.errors import PerformanceError as E
+from penata.performance.errors import refused
+from penata.performance.models import Activity, Evaluation, Indicator, OrgPredikat, Realisation, Skp
+from penata.performance.selectors.common import covers_unit, settings_for
+
+DASHBOARD_ROLES = (Role.ADMIN, Role.AUDITOR, Role.UNIT_HEAD)
+CITY_ROLES = (Role.ADMIN, Role.AUDITOR)
+RATED = (Evaluation.Status.RATED, Evaluation.Status.FINAL)
+LIST_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose numbers a dashboard shows: a unit subtree, or the actor's reporting line."""
+
+    kind: str  # "unit" or "line"
+    instansi_id: int
+    unit: Unit | None
+    position_ids: frozenset[int]
+    label: str
+
+    @property
+    def key(self) -> str:
+        return str(self.unit.pk) if self.unit else "bawahan"
+
+
+@dataclass(frozen=True)
+class ScopeChoice:
+    key: str
+    label: str
+
+
+def population(scope: Scope, day: dt.date) -> QuerySet[Assignment]:
+    """Assignments in force on `day` of active employees in the scope."""
+    qs = Assignment.objects.filter(
+        current_assignment_q(day), instansi_id=scope.instansi_id, employee__status="aktif"
+    )
+    if scope.unit is not None:
+        return qs.filter(position__unit__path__startswith=scope.unit.path)
+    return qs.filter(position_id__in=sorted(scope.position_ids))
+
+
+def population_ids(scope: Scope, day: dt.date) -> QuerySet[Assignment, Any]:
+    return population(scope, day).values("employee_id")
+
+
+def perangkat_daerah_units(instansi: Instansi, day: dt.date) -> list[Unit]:
+    from penata.core.reference import PERANGKAT_DAERAH_KINDS
+
+    return list(
+        Unit.objects.filter(
+            valid_on(day), instansi=instansi, kind__in=PERANGKAT_DAERAH_KINDS
+        ).order_by("sort_order", "name")
+    )
+
+
+def scope_choices(actor: Any, instansi: Instansi, day: dt.date) -> list[ScopeChoice]:
+    """The units (and the reporting line) the actor may open the unit dashboard for."""
+    reach = reach_of(actor)
+    choices: list[ScopeChoice] = []
+    seen: set[int] = set()
+    paths = [p for role in DASHBOARD_ROLES for p in reach.subtrees.get(role, ())]
+    if paths:
+        for unit in Unit.objects.filter(instansi=instansi, path__in=paths).order_by("path"):
+            seen.add(unit.pk)
+            choices.append(ScopeChoice(str(unit.pk), unit.name))
+    if reach.is_superuser or any(instansi.pk in reach.whole.get(r, ()) for r in DASHBOARD_ROLES):
+        for unit in perangkat_daerah_units(instansi, day):
+            if unit.pk not in seen:
+                choices.append(ScopeChoice(str(unit.pk), unit.name))
+    if supervised_position_ids(actor):
+        choices.insert(0, ScopeChoice("bawahan", "Bawahan saya (garis pelaporan)"))
+    return choices
+
+
+def scope_for(actor: Any, instansi: Instansi, key: str | None, day: dt.date) -> Scope:
+    """The scope named by `key` (a unit id or "bawahan"), or the actor's first one.
+
+    A unit outside the actor's reach is NotFound; an actor without any scope is refused.
+    """
+    if key == "bawahan":
+        supervised = supervised_position_ids(actor)
+        if not supervised:
+            raise refused(E.DASHBOARD_NO_SCOPE, "Anda tidak memiliki bawahan pada garis pelaporan.")
+        return Scope("line", instansi.pk, None, frozenset(supervised), "Bawahan saya")
+    if key:
+        unit = (
+            Unit.objects.filter(pk=int(key), instansi=instansi).first() if key.isdigit() else None
+        )
+        if unit is None or not covers_unit(actor, DASHBOARD_ROLES, unit):
+            raise NotFound("unit")
+        return Scope("unit", instansi.pk, unit, frozenset(), unit.name)
+    choices = scope_choices(actor, instansi, day)
+    if not choices:
+        raise refused(
+            E.DASHBOARD_NO_SCOPE,
+            "Pantauan kinerja untuk kepala unit, atasan langsung, admin BKPSDM dan auditor.",
+        )
+    return scope_for(actor, instansi, choices[0].key, day)
+
+
+# ---------------------------------------------------------------------------------------------
+# The polled fragment
+
+
+@dataclass(frozen=True)
+class LiveCounts:
+    total: int
+    logged_today: int
+    activities_today: int
+    minutes_today: int
+    pending: int
+    realisations_today: int
+    last_entry_at: dt.datetime | None
+
+    @property
+    def not_logged_today(self) -> int:
+        return max(0, self.total - self.logged_today)
+
+
+def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
+    """What the dashboard refreshes every few seconds: four aggregate queries."""
+    people = population_ids(scope, day)
+    total = population(scope, day).values("employee_id").distinct().count()
+    today = Activity.objects.filter(
+        instansi_id=scope.instansi_id, date=day, employee_id__in=people
+    ).aggregate(
+        people=Count("employee_id", distinct=True),
+        entries=Count("id"),
+        minutes=Sum("minutes"),
+        last=Max("created_at"),
+    )
+    pending = Activity.objects.filter(
+        instansi_id=scope.instansi_id, status=Activity.Status.PENDING, employee_id__in=people
+    ).count()
+    midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    realisations = Realisation.objects.filter(
+        instansi_id=scope.instansi_id,
+        updated_at__gte=midnight,
+        evaluation__employee_id__in=people,
+    ).count()
+    return LiveCounts(
+        total=total,
+        logged_today=today["people"] or 0,
+        activities_today=today["entries"] or 0,
+        minutes_today=today["minutes"] or 0,
+        pending=pending,
+        realisations_today=realisations,
+        last_entry_at=today["last"],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Unit dashboard
+
+
+@dataclass(frozen=True)
+class Person:
+    employee_id: int
+    name: str
+    position: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class RhkProgress:
+    rhk_id: int
+    text: str
+    employee: Person | None
+    realisation_percent: Decimal
+    elapsed_percent: Decimal
+    status: str
+
+
+@dataclass(frozen=True)
+class LateRow:
+    person: Person | None
+    skp_id: int
+    late: int
+
+
+@dataclass
+class Distribution:
+    counts: dict[str, int]
+    total: int
+    org_predikat: str
+    violations: list[rules.Violation]
+
+    def rows(self) -> list[tuple[str, str, int, Decimal]]:
+        return [
+            (
+                p,
+                rules.PREDIKAT_LABELS[p],
+                self.counts.get(p, 0),
+                _percent(self.counts.get(p, 0), self.total),
+            )
+            for p in rules.PREDIKATS
+        ]
+
+    def chart(self) -> dict[str, Any]:
+        return {
+            "labels": [rules.PREDIKAT_LABELS[p] for p in rules.PREDIKATS],
+            "counts": [self.counts.get(p, 0) for p in rules.PREDIKATS],
+            "percents": [
+                float(_percent(self.counts.get(p, 0), self.total)) for p in rules.PREDIKATS
+            ],
+        }
+
+
+@dataclass
+class UnitDashboard:
+    scope: Scope
+    day: dt.date
+    year: int
+    week_start: dt.date
+    is_working_day: bool
+    live: LiveCounts
+    people: dict[int, Person]
+    skp_counts: list[tuple[str, str, int]]
+    logged_week: int
+    not_logged_today: list[Person]
+    not_logged_week: list[Person]
+    progress_counts: dict[str, int]
+    progress_rows: list[RhkProgress]
+    elapsed_percent: Decimal
+    distribution: Distribution
+    late_total: int
+    late_rows: list[LateRow]
+    # per employee, for the export
+    skp_by_employee: dict[int, dict[str, Any]] = field(default_factory=dict)
+    week_logged_ids: set[int] = field(default_factory=set)
+    today_logged_ids: set[int] = field(default_factory=set)
+    late_by_employee: dict[int, int] = field(default_factory=dict)
+
+
+def _percent(count: int | Fraction, total: int) -> Decimal:
+    if not total:
+        return Decimal(0)
+    value = Fraction(count) * 100 / total
+    return Decimal(round(value * 10)) / 10
+
+
+def _people(scope: Scope, day: dt.date) -> dict[int, Person]:
+    rows = (
+        population(scope, day)
+        .order_by("employee__name", "employee_id", "acting", "id")
+        .values_list(
+            "employee_id",
+            "employee__name",
+            "employee__front_title",
+            "employee__back_title",
+            "position__title",
+            "position__unit__name",
+            "acting",
+        )
+    )
+    found: dict[int, Person] = {}
+    for employee_id, name, front, back, title, unit, acting in rows:
+        if employee_id in found:
+            continue
+        full = f"{front} {name}".strip()
+        full = f"{full}, {back}" if back else full
+        found[employee_id] = Person(employee_id, full, f"Plt {title}" if acting else title, unit)
+    return found
+
+
+def _late_by_skp(
+    skps: list[dict[str, Any]], rated: dict[int, int], day: dt.date, grace: int
+) -> dict[int, int]:
+    late: dict[int, int] = {}
+    for skp in skps:
+        if not skp["version"]:
+            continue
+        periods = schedule.skp_periods(skp["year"], skp["frequency"], skp["start"], skp["end"])
+        due = len(schedule.due_periods(periods, day, grace))
+        missing = max(0, due - rated.get(skp["id"], 0))
+        if missing:
+            late[skp["id"]] = missing
+    return late
+
+
+def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitDashboard:
+    """Every number of the unit dashboard (a fixed number of queries)."""
+    year = year or day.year
+    people = _people(scope, day)
+    ids = population_ids(scope, day)
+    live = live_counts(scope, day)
+    config = settings_for(scope.instansi_id)
+    start_of_week = schedule.week_start(day)
+    calendar_working = _is_working_day(scope.instansi_id, day)
+    skps: list[dict[str, Any]] = [
+        dict(row)
+        for row in Skp.objects.filter(
+            instansi_id=scope.instansi_id, year=year, employee_id__in=ids
+        ).values(
+            "id",
+            "employee_id",
+            "status",
+            "version",
+            "predikat",
+            "predikat_label",
+            "predikat_is_final",
+            "frequency",
+            "year",
+            "start",
+            "end",
+            "realisation_share",
+            "position__is_unit_head",
+            "position__unit_id",
+        )
+    ]
+    status_counts = Counter(s["status"] for s in skps)
+    skp_counts = [
+        (code, str(label), status_counts.get(code, 0)) for code, label in Skp.Status.choices
+    ]
+    skp_counts.append(("none", "Belum membuat SKP", max(0, len(people) - len(skps))))
+    today_ids = set(
+        Activity.objects.filter(instansi_id=scope.instansi_id, date=day, employee_id__in=ids)
+        .values_list("employee_id", flat=True)
+        .distinct()
+    )
+    week_ids = set(
+        Activity.objects.filter(
+            instansi_id=scope.instansi_id,
+            date__gte=start_of_week,
+            date__lte=day,
+            employee_id__in=ids,
+        )
+        .values_list("employee_id", flat=True)
+        .distinct()
+    )
+    approved = [s for s in skps if s["version"]]
+    skp_employee = {s["id"]: s["employee_id"] for s in skps}
+    progress_rows, progress_counts, elapsed = _rhk_progress(approved, people, skp_employee, day)
+    rated = dict(
+        Evaluation.objects.filter(
+            skp_id__in=[s["id"] for s in approved],
+            kind=Evaluation.Kind.PERIODIC,
+            status__in=RATED,
+            end__lt=day - dt.timedelta(days=config.grace_days),
+        )
+        .values_list("skp_id")
+        .annotate(n=Count("id"))
+    )
+    late = _late_by_skp(approved, rated, day, config.grace_days)
+    late_rows = sorted(
+        (LateRow(people.get(skp_employee[k]), k, v) for k, v in late.items()),
+        key=lambda r: (-r.late, r.person.name if r.person else ""),
+    )
+    distribution = _distribution(scope, year, skps)
+    return UnitDashboard(
+        scope=scope,
+        day=day,
+        year=year,
+        week_start=start_of_week,
+        is_working_day=calendar_working,
+        live=live,
+        people=people,
+        skp_counts=skp_counts,
+        logged_week=len(week_ids & set(people)),
+        not_logged_today=[p for e, p in people.items() if e not in today_ids],
+        not_logged_week=[p for e, p in people.items() if e not in week_ids],
+        progress_counts=progress_counts,
+        progress_rows=progress_rows,
+        elapsed_percent=elapsed,
+        distribution=distribution,
+        late_total=sum(late.values()),
+        late_rows=late_rows,
+        skp_by_employee={s["employee_id"]: s for s in skps},
+        week_logged_ids=week_ids,
+        today_logged_ids=today_ids,
+        late_by_employee={skp_employee[k]: v for k, v in late.items()},
+    )
+
+
+def _is_working_day(instansi_id: int, day: dt.date) -> bool:
+    from penata.performance.selectors.common import calendar_for
+
+    return calendar_for(instansi_id, day, day).is_working_day(day)
+
+
+def _rhk_progress(
+    approved: list[dict[str, Any]],
+    people: dict[int, Person],
+    skp_employee: dict[int, int],
+    day: dt.date,
+) -> tuple[list[RhkProgress], dict[str, int], Decimal]:
+    """Realisation against elapsed time for every RHK of the approved SKPs."""
+    spans = {s["id"]: (s["start"], s["end"]) for s in approved}
+    rows = Indicator.objects.filter(rhk__skp_id__in=list(spans)).values_list(
+        "rhk_id", "rhk__text", "rhk__skp_id", "aspect", "target", "realised"
+    )
+    per_rhk: dict[int, dict[str, Any]] = {}
+    for rhk_id, text, skp_id, aspect, target, realised in rows:
+        entry = per_rhk.setdefault(rhk_id, {"text": text, "skp": skp_id, "q": [], "all": []})
+        share = min(Fraction(realised or 0) / Fraction(target), Fraction(1))
+        entry["all"].append(share)
+        if aspect == "kuantitas":
+            entry["q"].append(share)
+    counts = dict.fromkeys(rules.PROGRESS_LABELS, 0)
+    found: list[RhkProgress] = []
+    elapsed = Decimal(0)
+    for rhk_id, entry in per_rhk.items():
+        shares = entry["q"] or entry["all"]
+        share = sum(shares, Fraction(0)) / len(shares)
+        start, end = spans[entry["skp"]]
+        result = rules.realisation_vs_elapsed(
+            Decimal(share.numerator) / Decimal(share.denominator), Decimal(1), start, end, day
+        )
+        counts[result.status] += 1
+        elapsed = max(elapsed, result.elapsed_percent)
+        found.append(
+            RhkProgress(
+                rhk_id,
+                entry["text"],
+                people.get(skp_employee[entry["skp"]]),
+                result.realisation_percent,
+                result.elapsed_percent,
+                result.status,
+            )
+        )
+    found.sort(key=lambda r: (r.realisation_percent - r.elapsed_percent, r.rhk_id))
+    return found[:LIST_LIMIT], counts, elapsed
+
+
+def _distribution(scope: Scope, year: int, skps: list[dict[str, Any]]) -> Distribution:
+    """Staff predikat against the curve of the unit's organisational predikat (the unit head
+    is left out: their hasil kerja follows the organisation)."""
+    head_unit = scope.unit.pk if scope.unit else None
+    staff = [
+        s["predikat"]
+        for s in skps
+        if s["predikat"]
+        and not (s["position__is_unit_head"] and s["position__unit_id"] == head_unit)
+    ]
+    org = ""
+    if scope.unit is not None:
+        org = (
+            OrgPredikat.objects.filter(instansi_id=scope.instansi_id, unit=scope.unit, year=year)
+            .values_list("predikat", flat=True)
+            .first()
+            or ""
+        )
+    violations = rules.distribution_violations(org, staff) if org else []
+    return Distribution(Counter(staff), len(staff), org, violations)
