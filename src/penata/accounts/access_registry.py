@@ -156,6 +156,8 @@ WEB.update(
 # Participation (penata.participation.access): the staff area is for admin, moderator,
 # auditor and unit_head; routing, categories and settings for admin; moderation for admin and
 # moderator. Citizens' pages are public.
+# A made-up citizen sign-in code: the matrix only needs the page to refuse it.
+UNKNOWN_SIGN_IN_CODE = "TIDAKADA"
 _P_STAFF = frozenset({"admin", "moderator", "auditor", "unit_head"})
 _P_TRIAGE = frozenset({"admin", "moderator"})
 _ADMIN = frozenset({"admin"})
@@ -195,7 +197,7 @@ WEB.update(
         "participation:forum_support": _a("public", objects=_obj("comment"), method="POST"),
         "participation:forum_report": _a("public", objects=_obj("comment"), method="POST"),
         "participation:citizen_login": _a("public"),
-        "participation:citizen_verify": _a("public", params={"token": "TIDAKADA"}),
+        "participation:citizen_verify": _a("public", params={"token": UNKNOWN_SIGN_IN_CODE}),
         "participation:citizen_logout": _a("public", method="POST", ok=302),
         "participation:dashboard": _ps(),
         "participation:inbox": _ps(),
