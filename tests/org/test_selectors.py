@@ -342,3 +342,20 @@ def test_employee_list_orders_by_golongan_rank():
     ]
 
     assert names == ["Sri Wahyuni", "Budi Prasetyo", "Ratna Dewi", "Hadi Santoso", "Pegawai PPPK"]
+
+
+def test_public_unit_list_follows_the_tree_with_siblings_by_order_then_name():
+    org = build_org()
+    UnitFactory(instansi=org.instansi, parent=org.root, kind="badan", name="Badan Z", sort_order=0)
+    upt = UnitFactory(instansi=org.instansi, parent=org.root, kind="upt", name="UPT Laboratorium")
+    UnitFactory(instansi=org.instansi, parent=upt, kind="seksi", name="Seksi di dalam UPT")
+
+    names = [u.name for u in selectors.public_unit_list(org.instansi)]
+
+    assert names == [
+        "Pemerintah Kota Surakarta",
+        "Badan Z",
+        "Sekretariat Daerah",
+        "Dinas Kesehatan",
+        "Bidang Pelayanan Kesehatan",
+    ]

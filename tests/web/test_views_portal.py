@@ -54,7 +54,13 @@ def test_staff_home_for_an_admin_without_employee_record(as_user):
 
 @pytest.mark.parametrize(
     "greeting_hour,expected",
-    [(6, "Selamat pagi"), (12, "Selamat siang"), (16, "Selamat sore"), (20, "Selamat malam")],
+    [
+        (2, "Selamat malam"),
+        (6, "Selamat pagi"),
+        (12, "Selamat siang"),
+        (16, "Selamat sore"),
+        (20, "Selamat malam"),
+    ],
 )
 def test_greeting_follows_the_hour(greeting_hour, expected):
     from penata.portal.views import _greeting

@@ -275,16 +275,31 @@ class PublicUnit:
 
 def public_unit_list(instansi: Instansi, *, as_of: dt.date | None = None) -> list[PublicUnit]:
     """Units with their head's position title only — no personal data (public page/API)."""
-    units = list(
-        Unit.objects.filter(valid_on(as_of), instansi=instansi, depth__lte=2)
-        .exclude(kind__in=["upt", "sekolah", "puskesmas"])
-        .order_by("path")
+    found = list(
+        Unit.objects.filter(valid_on(as_of), instansi=instansi, depth__lte=2).exclude(
+            kind__in=["upt", "sekolah", "puskesmas"]
+        )
     )
     heads = dict(
         Position.objects.filter(
-            valid_on(as_of), instansi=instansi, is_unit_head=True, unit__in=units
+            valid_on(as_of), instansi=instansi, is_unit_head=True, unit__in=found
         ).values_list("unit_id", "title")
     )
+    # Tree order with siblings by their set order then name (the path sorts ids as text);
+    # a unit below an excluded one (e.g. inside a UPT) stays out with it.
+    children: dict[int | None, list[Unit]] = {}
+    for unit in found:
+        children.setdefault(unit.parent_id, []).append(unit)
+    for siblings in children.values():
+        siblings.sort(key=lambda u: (u.sort_order, u.name, u.id))
+    top = min((u.depth for u in found), default=0)
+    stack = list(reversed([u for u in found if u.depth == top]))
+    stack.sort(key=lambda u: (u.sort_order, u.name, u.id), reverse=True)
+    units: list[Unit] = []
+    while stack:
+        unit = stack.pop()
+        units.append(unit)
+        stack.extend(reversed(children.get(unit.id, [])))
     return [
         PublicUnit(u.id, u.name, u.kind, u.get_kind_display(), u.depth, heads.get(u.id, ""))
         for u in units
@@ -473,6 +488,18 @@ def position_chart(unit: Unit, *, as_of: dt.date | None = None) -> list[dict[str
             parent_of[p.id] = p.reports_to_id
         else:
             roots.append(nodes[p.id])
+    # Managerial posts first (by level), then each unit's staff in the unit's set order.
+    from penata.core import reference
+
+    kind_rank = {kind: i for i, kind in enumerate(reference.POSITION_KINDS)}
+    by_id = {p.id: p for p in positions}
+
+    def order(node: dict[str, Any]) -> tuple[int, int, str, int, int]:
+        p = by_id[node["id"]]
+        return (kind_rank.get(p.kind, 99), p.unit.sort_order, p.unit.name, p.sort_order, p.id)
+
+    for node in nodes.values():
+        node["children"].sort(key=order)
     # A reporting cycle (bad data) would hang off no root: cut it at its first position.
     seen: set[int] = set()
 

@@ -66,13 +66,25 @@ def unit_children(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "org/_unit_nodes.html", {"units": units, "as_of": as_of})
 
 
+def _golongan_order(label: str) -> tuple[int, int, str]:
+    """PNS golongan by rank (I/a … IV/e), then PPPK (I … XVII), then anything else."""
+    if label in reference.PNS_GOLONGAN_BY_LABEL:
+        return (0, reference.PNS_GOLONGAN_BY_LABEL[label].rank, label)
+    if label in reference.PPPK_GOLONGAN_BY_LABEL:
+        return (1, reference.PPPK_GOLONGAN_BY_LABEL[label].rank, label)
+    return (2, 0, label)
+
+
 def _chart_data(headcount: selectors.Headcount) -> dict[str, Any]:
     return {
         "by_kind": [
             {"name": reference.EMPLOYEE_KINDS.get(k, k), "value": v}
             for k, v in headcount.by_kind.items()
         ],
-        "by_golongan": [{"name": k, "value": v} for k, v in headcount.by_golongan.items()],
+        "by_golongan": [
+            {"name": k, "value": v}
+            for k, v in sorted(headcount.by_golongan.items(), key=lambda kv: _golongan_order(kv[0]))
+        ],
         "by_position_kind": [
             {"name": reference.POSITION_KINDS.get(k, k), "value": v}
             for k, v in sorted(

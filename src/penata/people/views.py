@@ -71,6 +71,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
         "unit": unit,
         "sort": sort,
         "is_filtered": bool(query or unit or any(filters.values())),
+        "more_filters": bool(unit or any(filters.values())),
         "unit_choices": org_selectors.unit_list(
             request.user, instansi=instansi, kinds=sorted(reference.PERANGKAT_DAERAH_KINDS)
         ),

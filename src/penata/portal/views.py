@@ -23,6 +23,8 @@ from penata.people import selectors as people_selectors
 
 
 def _greeting(hour: int) -> str:
+    if hour < 4:
+        return _("Selamat malam")
     if hour < 11:
         return _("Selamat pagi")
     if hour < 15:

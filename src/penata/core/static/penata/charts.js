@@ -24,12 +24,14 @@
   function bars(el, rows, horizontal) {
     const names = rows.map((r) => r.name);
     const values = rows.map((r) => r.value);
-    const category = {type: "category", data: names, axisTick: {show: false}, axisLabel: {fontSize: 11, interval: 0, hideOverlap: !horizontal}};
+    const crowded = !horizontal && names.length > 8;
+    const category = {type: "category", data: names, axisTick: {show: false},
+                      axisLabel: {fontSize: crowded ? 9 : 11, interval: 0, rotate: crowded ? 60 : 0}};
     const value = {type: "value", minInterval: 1, splitLine: {lineStyle: {color: "#eef0f3"}}, axisLabel: {fontSize: 10}};
     return {
       color: PALETTE,
       textStyle: {fontFamily: FONT},
-      grid: {left: horizontal ? 4 : 8, right: 16, top: 10, bottom: 4, containLabel: true},
+      grid: {left: 12, right: horizontal ? 28 : 12, top: 10, bottom: 4, containLabel: true},
       tooltip: {trigger: "axis", axisPointer: {type: "shadow"}},
       xAxis: horizontal ? value : category,
       yAxis: horizontal ? Object.assign({}, category, {inverse: true}) : value,
