@@ -65,6 +65,7 @@ class StemCache:
         self._stem_word = stem_word
         self._stems: dict[str, str] = {}
         self.vocabulary: Vocabulary | None = None
+        self.word_infos: dict[str, WordInfo] = {}
         self.hits = 0
         self.misses = 0
 
@@ -156,6 +157,36 @@ class Analysis:
     is_generic: bool
 
 
+# Flags of a kept word (see analyse).
+_UNIT_KIND, _STAFF, _GENERIC, _SUPPORT = 1, 2, 4, 8
+WordInfo = tuple[str, int] | None  # (stem, flags), or None for a dropped word
+
+
+def _word_info(word: str, stems: StemCache, words: Vocabulary) -> WordInfo:
+    """Return how `word` enters an analysis; cached per word in `stems`."""
+    if word in stems.word_infos:
+        return stems.word_infos[word]
+    info: WordInfo = None
+    if not (
+        len(word) < 2 or word.isdigit() or _ROMAN.fullmatch(word) or word in lexicon.stopwords()
+    ):
+        stem = lexicon.SURFACE_KEEP.get(word)
+        if stem is None:
+            stem = stems.stem(word)
+            stem = "" if stem in words.filler else stem
+        stem = words.synonyms.get(stem, stem)
+        if stem:
+            flags = (
+                (_UNIT_KIND if stem in words.unit_kind else 0)
+                | (_STAFF if stem in words.staff else 0)
+                | (_GENERIC if stem in words.generic else 0)
+                | (_SUPPORT if stem in words.support else 0)
+            )
+            info = (stem, flags)
+    stems.word_infos[word] = info
+    return info
+
+
 def analyse(text: str, stems: StemCache | None = None) -> Analysis:
     """Return the content stems of `text` and whether it is a generic duty.
 
@@ -166,7 +197,6 @@ def analyse(text: str, stems: StemCache | None = None) -> Analysis:
     """
     stems = default_stem_cache() if stems is None else stems
     words = vocabulary(stems)
-    stopwords = lexicon.stopwords()
     kept_stems: list[str] = []
     kept_surfaces: list[str] = []
     in_unit_name = False
@@ -175,32 +205,20 @@ def analyse(text: str, stems: StemCache | None = None) -> Analysis:
     has_other_than_support = False
     previous = ""
     for word in normalize_text(text).split():
-        if len(word) < 2 or word.isdigit() or _ROMAN.fullmatch(word) or word in stopwords:
-            previous = word
-            continue
-        stem = lexicon.SURFACE_KEEP.get(word)
-        if stem is None:
-            stem = stems.stem(word)
-            if stem in words.filler:
-                previous = word
-                continue
-        stem = words.synonyms.get(stem, stem)
-        if stem in words.unit_kind and previous not in lexicon.FIELD_MARKERS:
-            in_unit_name = True
-            refers_to_itself = True
-        if stem in words.staff:
-            refers_to_itself = True
-        if not in_unit_name and stem not in words.generic:
-            has_substance = True
-            if stem not in words.support:
-                has_other_than_support = True
-        kept_stems.append(stem)
-        kept_surfaces.append(word)
+        info = _word_info(word, stems, words)
+        if info is not None:
+            stem, flags = info
+            if flags & _UNIT_KIND and previous not in lexicon.FIELD_MARKERS:
+                in_unit_name = True
+                refers_to_itself = True
+            if flags & _STAFF:
+                refers_to_itself = True
+            if not in_unit_name and not flags & _GENERIC:
+                has_substance = True
+                if not flags & _SUPPORT:
+                    has_other_than_support = True
+            kept_stems.append(stem)
+            kept_surfaces.append(word)
         previous = word
     is_generic = not has_substance or (refers_to_itself and not has_other_than_support)
     return Analysis(tuple(kept_stems), tuple(kept_surfaces), is_generic=is_generic)
-
-
-def content_words(text: str, stems: StemCache | None = None) -> list[str]:
-    """Return the content stems of `text` (what the similarity is computed on)."""
-    return list(analyse(text, stems).stems)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from penata.restructure.overlap.normalize import Analysis, StemCache, vocabulary
@@ -102,17 +102,43 @@ def _word_block(
 
 
 def _character_block(analyses: Sequence[Analysis], generic: frozenset[str]) -> sp.csr_matrix:
-    texts = [
-        " ".join(
-            surface
-            for stem, surface in zip(analysis.stems, analysis.surfaces, strict=True)
-            if stem not in generic
-        )
-        for analysis in analyses
-    ]
-    if not any(texts):
-        return sp.csr_matrix((len(texts), 0))
-    vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True, lowercase=False
+    """TF-IDF of the character n-grams of each row's substantive words (sklearn's char_wb).
+
+    The n-grams of a word never cross its boundaries, so they are computed once per distinct
+    word and reused for every row that holds it.
+    """
+    grams_of: dict[str, list[int]] = {}
+    columns: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for analysis in analyses:
+        for stem, surface in zip(analysis.stems, analysis.surfaces, strict=True):
+            if stem in generic:
+                continue
+            grams = grams_of.get(surface)
+            if grams is None:
+                grams = [columns.setdefault(gram, len(columns)) for gram in _char_ngrams(surface)]
+                grams_of[surface] = grams
+            indices.extend(grams)
+        indptr.append(len(indices))
+    counts = sp.csr_matrix(
+        (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(len(analyses), len(columns)),
     )
-    return sp.csr_matrix(vectorizer.fit_transform(texts))
+    counts.sum_duplicates()
+    # Columns in n-gram order, so the matrix does not depend on the order words were met.
+    order = sorted(range(len(columns)), key=list(columns).__getitem__)
+    counts = sp.csr_matrix(counts[:, order])
+    return sp.csr_matrix(TfidfTransformer(sublinear_tf=True).fit_transform(counts))
+
+
+def _char_ngrams(word: str) -> list[str]:
+    """Return the n-grams scikit-learn's `char_wb` analyser makes of one word."""
+    padded = f" {word} "
+    grams = []
+    for size in range(CHAR_NGRAMS[0], CHAR_NGRAMS[1] + 1):
+        if len(padded) <= size:
+            grams.append(padded)
+            break
+        grams.extend(padded[start : start + size] for start in range(len(padded) - size + 1))
+    return grams
