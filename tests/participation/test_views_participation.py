@@ -57,7 +57,7 @@ def test_public_pages_render_without_login(client, world, data, name, args):
     response = client.get(reverse(name, args=args))
 
     assert response.status_code == 200
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_public_object_pages(client, world, data):

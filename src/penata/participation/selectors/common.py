@@ -63,11 +63,7 @@ def unit_in_instansi(instansi: Instansi, unit_id: int) -> Unit:
     return found
 
 
-ROLE_TITLES = {
-    Role.ADMIN: "Admin pengaduan",
-    Role.MODERATOR: "Admin ULAS",
-    Role.UNIT_HEAD: "Pimpinan unit",
-}
+ROLE_TITLES = {Role.MODERATOR: "Admin ULAS", Role.ADMIN: "Admin pengaduan"}
 
 
 def official_title(actor: Any, unit: Unit | None = None) -> str:
@@ -97,5 +93,7 @@ def official_title(actor: Any, unit: Unit | None = None) -> str:
             return f"{prefix}{title}"[:255]
     for role, label in ROLE_TITLES.items():
         if reach.has(role):
-            return f"{label} — {unit.name}"[:255] if unit is not None else label
+            return label
+    if reach.has(Role.UNIT_HEAD) and unit is not None:
+        return f"Pimpinan {unit.name}"[:255]
     return f"Petugas {unit.name}"[:255] if unit is not None else "Petugas"

@@ -27,7 +27,7 @@ def apply_error(form: forms.Form, error: ApplicationError) -> None:
 
 def public_page(view: View) -> View:
     """A public participation page: refused requests become status pages (429 with
-    Retry-After for rate limits); pages never leak their address through the Referer."""
+    Retry-After for rate limits); pages never leak their address to other sites through the Referer."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -38,7 +38,9 @@ def public_page(view: View) -> View:
             response["Retry-After"] = str(error.retry_after)
         except ApplicationError as error:
             response = render_error(request, error)
-        response["Referrer-Policy"] = "no-referrer"
+        # same-origin, not no-referrer: browsers then send "Origin: null" on form posts,
+        # which the CSRF check refuses; other sites still never see a tracking code.
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return wrapper  # type: ignore[return-value]
