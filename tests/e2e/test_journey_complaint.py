@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from penata.participation.models import Complaint
 from tests.e2e.conftest import login, screenshot
-from tests.participation.conftest import world as world  # noqa: F401 - the fixture
+from tests.participation.conftest import world as world
 
 PASSWORD = "rahasia-uji-123"
 CONTACT = "0813-2222-3333"
@@ -16,7 +16,7 @@ CONTACT = "0813-2222-3333"
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_complaint_journey(browser, live_server, world):  # noqa: F811
+def test_complaint_journey(browser, live_server, world):
     phone = browser.new_context(locale="id-ID", viewport={"width": 390, "height": 844})
     phone.set_default_timeout(15_000)
     citizen = phone.new_page()

@@ -27,7 +27,7 @@ def apply_error(form: forms.Form, error: ApplicationError) -> None:
 
 def public_page(view: View) -> View:
     """A public participation page: refused requests become status pages (429 with
-    Retry-After for rate limits); pages never leak their address to other sites through the Referer."""
+    Retry-After for rate limits); no page leaks its address to other sites (Referer)."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
