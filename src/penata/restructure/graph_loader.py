@@ -166,22 +166,23 @@ def graph_from_db(
             )
         )
     factors: dict[str, Decimal] = {}  # period as stored → annualising factor
+    numbers: dict[str, Decimal] = {}  # volumes and norms repeat a lot: convert each text once
     duties = []
+    append = duties.append
     for did, position_id, statement, output_unit, volume, period, norm in queries.duties:
         factor = factors.get(period)
         if factor is None:
             code = normalize_period(period, config)
             factor = factors[period] = config.period_factors[code] if code else Decimal(1)
-        duties.append(
+        volume_value = numbers.get(volume)
+        if volume_value is None:
+            volume_value = numbers[volume] = Decimal(volume)
+        norm_value = numbers.get(norm)
+        if norm_value is None:
+            norm_value = numbers[norm] = Decimal(norm)
+        append(
             DutyNode(
-                did,
-                position_id,
-                statement,
-                output_unit,
-                Decimal(volume),
-                period,
-                factor,
-                Decimal(norm),
+                did, position_id, statement, output_unit, volume_value, period, factor, norm_value
             )
         )
     return OrgGraph.build(units, positions, duties, people.values())
