@@ -167,7 +167,7 @@ def graph_from_db(
         )
     factors: dict[str, Decimal] = {}  # period as stored → annualising factor
     numbers: dict[str, Decimal] = {}  # volumes and norms repeat a lot: convert each text once
-    duties = []
+    duties: list[DutyNode] = []
     append = duties.append
     for did, position_id, statement, output_unit, volume, period, norm in queries.duties:
         factor = factors.get(period)
