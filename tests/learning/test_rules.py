@@ -31,9 +31,11 @@ from penata.learning.rules import (
     jp_minutes_in_year,
     jp_to_minutes,
     kinerja_level,
+    kinerja_level_of_predikat,
     kinerja_score,
     minutes_to_jp,
     nine_box,
+    nine_box_of_predikat,
     potensial_level,
     potensial_score,
     predikat_score,
@@ -433,12 +435,26 @@ def test_predikat_scores_are_the_local_convention():
         D(40),
         D(20),
     ]
-    # With the default cut-offs a Baik predikat (80) alone reaches "di atas" — see TalentConfig.
-    assert kinerja_level(predikat_score("baik")) == "di_atas"
-    assert kinerja_level(predikat_score("butuh_perbaikan")) == "sesuai"
-    assert kinerja_level(predikat_score("kurang")) == "di_bawah"
+    # Scores and cut-offs apply to composite scores (e.g. BKN 2025 main + supporting).
+    assert kinerja_level(D(80)) == "di_atas"
+    assert kinerja_level(D(60)) == "sesuai"
+    assert kinerja_level(D(40)) == "di_bawah"
     with pytest.raises(LearningError):
         predikat_score("amat_baik")
+
+
+def test_predikat_alone_uses_its_own_level_not_the_cutoffs():
+    """Baik means "sesuai ekspektasi" (PermenPAN-RB 6/2022): it must not reach the top row."""
+    assert [
+        kinerja_level_of_predikat(p)
+        for p in ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+    ] == ["di_atas", "sesuai", "di_bawah", "di_bawah", "di_bawah"]
+    assert nine_box_of_predikat("baik", D(80)) == 8
+    assert nine_box_of_predikat("sangat_baik", D(80)) == 9
+    assert nine_box_of_predikat("butuh_perbaikan", D("79.99")) == 3
+    with pytest.raises(LearningError) as caught:
+        kinerja_level_of_predikat("amat_baik")
+    assert caught.value.code == "talent.predikat"
 
 
 def test_default_weights_use_one_component_per_axis():

@@ -412,7 +412,8 @@ class TalentConfig:
     """Cut-offs (a local convention: ≥ 80 high, ≥ 60 middle), component weights per axis,
     the weights of the combined talent score, and the predikat scores.
 
-    Note: with the default scores a Baik predikat (80) alone reaches the top kinerja level.
+    The cut-offs apply to composite kinerja scores only; a kinerja axis read from the SKP
+    predikat alone uses the predikat's own level (`kinerja_level_of_predikat`).
     """
 
     kinerja_cutoffs: Cutoffs = field(default_factory=Cutoffs)
@@ -515,6 +516,37 @@ def kinerja_level(score: Decimal, config: TalentConfig = DEFAULT_TALENT_CONFIG) 
     return "sesuai" if score >= cut.middle else "di_bawah"
 
 
+# SKP predikat → kinerja level: the regulation's own reading (PermenPAN-RB 6/2022, DOMAIN §4):
+# Sangat Baik is above expectation, Baik is "sesuai ekspektasi", the rest below it. Scores and
+# cut-offs would put a plain Baik (80 ≥ 80) in the top row, which misreads the predikat.
+PREDIKAT_KINERJA_LEVELS: Final[Mapping[str, KinerjaLevel]] = MappingProxyType(
+    {
+        "sangat_baik": "di_atas",
+        "baik": "sesuai",
+        "butuh_perbaikan": "di_bawah",
+        "kurang": "di_bawah",
+        "sangat_kurang": "di_bawah",
+    }
+)
+
+
+def kinerja_level_of_predikat(predikat: str) -> KinerjaLevel:
+    """Place an SKP predikat alone on the Y axis: SB di atas, B sesuai, BP/K/SK di bawah."""
+    try:
+        return PREDIKAT_KINERJA_LEVELS[predikat]
+    except KeyError:
+        raise LearningError(
+            "talent.predikat", f"Predikat kinerja tidak dikenal: {predikat!r}."
+        ) from None
+
+
+def nine_box_of_predikat(
+    predikat: str, potensial: Decimal, config: TalentConfig = DEFAULT_TALENT_CONFIG
+) -> int:
+    """Return the 9-box when the kinerja axis is the SKP predikat alone (no composite score)."""
+    return box_of(kinerja_level_of_predikat(predikat), potensial_level(potensial, config))
+
+
 def potensial_level(score: Decimal, config: TalentConfig = DEFAULT_TALENT_CONFIG) -> PotensialLevel:
     """Place a potensial score on the X axis: ≥ high tinggi, ≥ middle menengah, else rendah."""
     _check_score(score, "potensial")
@@ -559,3 +591,64 @@ def talent_pool(boxes: Mapping[str, int]) -> list[str]:
     return sorted(
         (k for k, box in boxes.items() if is_talent_pool(box)), key=lambda k: (-boxes[k], k)
     )
+
+
+# --- Training recommendations ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeOffer:
+    """A programme as the recommender sees it: levels it brings competencies to, JP, cost."""
+
+    key: str
+    develops: Mapping[str, int]
+    jp: Decimal
+    cost: Decimal
+    boosts_kinerja: bool = False
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    rank: int
+    offer: ProgrammeOffer
+    closes: Mapping[str, int]
+    levels_closed: int
+    reasons: tuple[str, ...]
+
+
+def recommend_programmes(
+    needs: Mapping[str, int],
+    current: Mapping[str, int],
+    offers: Iterable[ProgrammeOffer],
+    *,
+    needs_kinerja: bool = False,
+) -> list[Recommendation]:
+    """Rank programmes by how many levels of shortfall they close.
+
+    `needs` is the highest level required of each competency (own position, and positions the
+    employee is a succession candidate for). A programme closes `min(target, need) − current`
+    levels of each competency it develops. When `needs_kinerja` (SKP predikat below Baik),
+    programmes flagged `boosts_kinerja` also qualify. Order: more levels closed, kinerja help,
+    fewer JP, lower cost, key. Programmes that close nothing and help nothing are left out.
+    """
+    _check_levels(needs, "standar")
+    _check_levels(current, "saat ini")
+    scored = []
+    for offer in offers:
+        closes = {
+            code: min(target, needs[code]) - current.get(code, 0)
+            for code, target in offer.develops.items()
+            if code in needs and min(target, needs[code]) > current.get(code, 0)
+        }
+        closed = sum(closes.values())
+        helps_kinerja = needs_kinerja and offer.boosts_kinerja
+        if not closed and not helps_kinerja:
+            continue
+        reasons = tuple(["kesenjangan"] if closed else []) + (("kinerja",) if helps_kinerja else ())
+        order = (-closed, not helps_kinerja, offer.jp, offer.cost, offer.key)
+        scored.append((order, offer, closes, closed, reasons))
+    scored.sort(key=lambda item: item[0])
+    return [
+        Recommendation(rank=i, offer=o, closes=c, levels_closed=n, reasons=r)
+        for i, (_, o, c, n, r) in enumerate(scored, start=1)
+    ]
