@@ -137,6 +137,10 @@ def employee_get_for(actor: Any, employee_id: int) -> Employee:
     return employee
 
 
+def employees_by_nip(instansi: Instansi, nips: list[str]) -> list[Employee]:
+    return list(Employee.objects.filter(instansi=instansi, nip__in=nips))
+
+
 def scoped_employees(
     actor: Any, instansi: Instansi, unit_path: str | None = None
 ) -> QuerySet[Employee]:
