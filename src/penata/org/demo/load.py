@@ -35,6 +35,7 @@ from penata.org.demo.structure import ROOT_CODE, ROOT_NAME
 from penata.org.models import Duty, Instansi, Position, Unit
 from penata.participation.demo import participation_demo_load
 from penata.people.models import Assignment, Employee
+from penata.performance.demo import performance_demo_load
 
 BATCH: Final = 1000
 
@@ -315,4 +316,5 @@ def demo_load(*, seed: int = DEFAULT_SEED, employees: int = DEFAULT_EMPLOYEES) -
         extra={k: v for k, v in summary.as_dict().items() if k != "seconds"},
     )
     participation_demo_load(instansi=instansi, seed=seed)
+    performance_demo_load(instansi, seed=seed)
     return DemoSummary(**{**summary.as_dict(), "seconds": round(time.perf_counter() - began, 2)})
