@@ -31,6 +31,7 @@ from penata.org.demo.people import generate_people
 from penata.org.demo.plan import build_plan
 from penata.org.demo.structure import kelurahan_name, wilayah
 from penata.org.models import Duty, Instansi, Position, Unit
+from penata.participation.demo import participation_demo_wipe
 from penata.people import rules
 from penata.people.models import Assignment, Employee
 
@@ -100,6 +101,7 @@ PUSKESMAS = [
 def _wipe() -> None:
     """Remove what the loader wrote, inside a test's transaction (reports_to and parent are
     PROTECT: cut them first). Audit events stay: the audit trail is append-only."""
+    participation_demo_wipe(Instansi.objects.get(code="3372"))
     Assignment.objects.filter(instansi__code="3372").delete()
     Employee.objects.filter(instansi__code="3372").delete()
     User.objects.filter(username__in=USERNAMES).delete()

@@ -455,3 +455,15 @@ def participation_demo_load(*, instansi: Instansi, seed: int) -> ParticipationDe
         actor="penata demo", action="participation.demo", obj=instansi, extra=summary.as_dict()
     )
     return summary
+
+
+def participation_demo_wipe(instansi: Instansi) -> None:
+    """Delete what `participation_demo_load` wrote (for tests that load the demo twice).
+
+    Audit events stay: the audit trail is append-only.
+    """
+    for model in (
+        ForumComment, Consultation, SkmResponse, SkmPopulation, ComplaintEvent, Complaint,
+        RoutingRule, ServiceStandard, ComplaintCategory,
+    ):  # fmt: skip
+        model.objects.filter(instansi=instansi).delete()
