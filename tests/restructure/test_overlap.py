@@ -18,6 +18,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 from penata.restructure.overlap import (
     DEFAULT_THRESHOLD,
     Cluster,
+    Pair,
     Statement,
     find_overlaps,
     quality,
@@ -164,6 +165,23 @@ def test_same_duty_in_different_units_is_a_pair_with_evidence():
     assert {"data", "statistik", "sektoral"} <= set(pairs[("k1", "o1")].terms)
     assert all(pair.score >= DEFAULT_THRESHOLD for pair in result.pairs)
     assert not any({"d1", "p1", "s1"} & {pair.a, pair.b} for pair in result.pairs)
+
+
+def test_evidence_shows_joined_terms_as_people_write_them():
+    statements = [
+        Statement("i", "Inspektorat", "Melaksanakan evaluasi SAKIP perangkat daerah"),
+        Statement(
+            "o",
+            "Bagian Organisasi",
+            "Melaksanakan evaluasi akuntabilitas kinerja instansi pemerintah pada perangkat daerah",
+        ),
+    ]
+
+    result = find_overlaps(statements)
+
+    assert result.pairs == [
+        Pair(a="i", b="o", score=1.0, terms=("perangkat daerah", "SAKIP", "evaluasi"))
+    ]
 
 
 def test_pairs_are_only_between_different_units():

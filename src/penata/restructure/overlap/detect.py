@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from penata.restructure.overlap import lexicon
 from penata.restructure.overlap.normalize import (
     Analysis,
     StemCache,
@@ -174,7 +175,7 @@ def _surfaces(analysis: Analysis) -> dict[str, str]:
     """Return the word the statement used for each of its stems (the first one)."""
     surface: dict[str, str] = {}
     for stem, word in zip(analysis.stems, analysis.surfaces, strict=True):
-        surface.setdefault(stem, word)
+        surface.setdefault(stem, lexicon.READABLE.get(word, word))
     return surface
 
 

@@ -98,6 +98,41 @@ PHRASES: dict[str, str] = {
     "di lingkungan": " dilingkungan ",
 }
 
+# How the joined tokens of PHRASES are shown as evidence.
+READABLE: dict[str, str] = {
+    "umkm": "UMKM",
+    "asn": "ASN",
+    "pns": "PNS",
+    "opd": "perangkat daerah",
+    "pemda": "pemerintah daerah",
+    "lingkunganhidup": "lingkungan hidup",
+    "lalulintas": "lalu lintas",
+    "tatausaha": "tata usaha",
+    "tindaklanjut": "tindak lanjut",
+    "sop": "SOP",
+    "tik": "TIK",
+    "spbe": "SPBE",
+    "pkl": "PKL",
+    "ktpel": "KTP-el",
+    "ktp": "KTP",
+    "kk": "kartu keluarga",
+    "kb": "KB",
+    "subbagian": "subbagian",
+    "subbidang": "subbidang",
+    "unitkerja": "unit kerja",
+    "upt": "UPT",
+    "dilingkungan": "di lingkungan",
+    "sakip": "SAKIP",
+    "lkjip": "LKjIP",
+    "renstra": "renstra",
+    "musrenbang": "Musrenbang",
+    "kendaraandinas": "kendaraan dinas",
+    "rumahdinas": "rumah dinas",
+    "perjalanandinas": "perjalanan dinas",
+    "irban": "inspektur pembantu",
+    "rumahtangga": "rumah tangga",
+}
+
 # Sastrawi gets some loanwords wrong ("diseminasi" → "mas", "memvalidasi" stays whole);
 # these surfaces get the stem given here instead.
 STEM_OVERRIDES: dict[str, str] = {

@@ -14,6 +14,7 @@ import json
 import sys
 import textwrap
 from argparse import ArgumentParser, ArgumentTypeError
+from itertools import zip_longest
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -129,12 +130,14 @@ def as_text(result: OverlapResult, statements: list[Statement], threshold: float
         for pair in result.pairs:
             for label, identifier in ((_decimal(pair.score), pair.a), ("", pair.b)):
                 statement = by_id[identifier]
-                wrapped = textwrap.wrap(statement.text, 60) or [""]
-                lines.append(
-                    f"{label:<6} {_cut(identifier, 10):<10} {_cut(statement.unit, 40):<40} "
-                    f"{wrapped[0]}"
-                )
-                lines += [f"{'':<58} {rest}" for rest in wrapped[1:]]
+                holder = statement.unit + (f" ({statement.position})" if statement.position else "")
+                left = textwrap.wrap(holder, 40) or [""]
+                right = textwrap.wrap(statement.text, 60) or [""]
+                for line, (unit, text) in enumerate(zip_longest(left, right, fillvalue="")):
+                    first = (label, identifier) if line == 0 else ("", "")
+                    lines.append(
+                        f"{first[0]:<6} {_cut(first[1], 10):<10} {unit:<40} {text}".rstrip()
+                    )
             lines.append(f"{'':<6} kata kunci: {', '.join(pair.terms) or '-'}")
             lines.append("")
     if result.clusters:
