@@ -180,7 +180,7 @@ def test_evidence_shows_joined_terms_as_people_write_them():
     result = find_overlaps(statements)
 
     assert result.pairs == [
-        Pair(a="i", b="o", score=1.0, terms=("perangkat daerah", "SAKIP", "evaluasi"))
+        Pair(a="i", b="o", score=1.0, terms=("perangkat daerah", "evaluasi", "SAKIP"))
     ]
 
 
