@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from penata.core import reference
 from penata.core.dating import today
@@ -173,11 +174,26 @@ def unit_chart(request: HttpRequest, pk: int) -> HttpResponse:
         "position_url_pattern": reverse("org:position_detail", args=[0]),
         "chart_text": {
             "vacant": _("Lowong"),
-            "positions": _("jabatan"),
-            "people": _("pegawai"),
-            "holders": _("pemangku"),
-            "subunits": _("sub-unit"),
-            "subordinates": _("bawahan langsung"),
+            "positions": [
+                ngettext("%(n)s jabatan", "%(n)s jabatan", 1),
+                ngettext("%(n)s jabatan", "%(n)s jabatan", 2),
+            ],
+            "people": [
+                ngettext("%(n)s pegawai", "%(n)s pegawai", 1),
+                ngettext("%(n)s pegawai", "%(n)s pegawai", 2),
+            ],
+            "holders": [
+                ngettext("%(n)s pemangku", "%(n)s pemangku", 1),
+                ngettext("%(n)s pemangku", "%(n)s pemangku", 2),
+            ],
+            "subunits": [
+                ngettext("%(n)s sub-unit", "%(n)s sub-unit", 1),
+                ngettext("%(n)s sub-unit", "%(n)s sub-unit", 2),
+            ],
+            "subordinates": [
+                ngettext("%(n)s bawahan langsung", "%(n)s bawahan langsung", 1),
+                ngettext("%(n)s bawahan langsung", "%(n)s bawahan langsung", 2),
+            ],
             "open_unit": _("Buka halaman unit"),
             "open_position": _("Buka halaman jabatan"),
             "error": _("Bagan tidak dapat dimuat. Muat ulang halaman atau coba lagi nanti."),

@@ -36,6 +36,11 @@
   const chart = echarts.init(el, null, {renderer: "canvas"});
   const state = {mode: "unit", orient: "TB", userOrient: false, root: null, zoom: null, left: 0, top: 0};
 
+  // `forms` = [one, other] from ngettext on the server, with %(n)s for the number.
+  function count(forms, n) {
+    return (n === 1 ? forms[0] : forms[1]).replace("%(n)s", String(n));
+  }
+
   function clean(text) {
     return String(text || "").replace(/[{}|]/g, " ");
   }
@@ -99,7 +104,7 @@
       wrap(d.head_title, 30, 2).forEach((l) => out.push("{title|" + l + "}"));
     }
     if (state.mode === "jabatan" && d.holders > 1) {
-      out.push("{holder|" + d.holders + " " + clean(T.holders) + "}");
+      out.push("{holder|" + clean(count(T.holders, d.holders)) + "}");
     } else if (d.holder) {
       const acting = d.acting ? d.acting.charAt(0).toUpperCase() + d.acting.slice(1) + " " : "";
       wrap(acting + d.holder, 27, 1).forEach((l) => out.push("{holder|" + l + "}"));
@@ -107,11 +112,11 @@
       out.push("{vacant|" + clean(T.vacant) + "}");
     }
     if (state.mode === "unit") {
-      out.push("{meta|" + d.positions + " " + clean(T.positions) + " · " + d.people + " " + clean(T.people) + "}");
+      out.push("{meta|" + clean(count(T.positions, d.positions) + " · " + count(T.people, d.people)) + "}");
     }
     if (node.collapsed && node.children.length) {
       const what = state.mode === "unit" ? T.subunits : T.subordinates;
-      out.push("{more|+ " + node.children.length + " " + clean(what) + "}");
+      out.push("{more|+ " + clean(count(what, node.children.length)) + "}");
     }
     return out.join("\n");
   }
@@ -248,6 +253,7 @@
         // starts on the same line and the edges run from card to card.
         label: labelStyle(zoom),
         emphasis: {focus: "none", label: {borderWidth: 2.5 * zoom}},
+        animation: options.animate !== false,
         animationDuration: 300,
         animationDurationUpdate: 300,
       }],
@@ -258,7 +264,25 @@
     let center = null;
     if (v && options.anchor) {
       const now = layoutOf(v, options.anchor.id);
-      if (now) center = centerFor(v, now, options.anchor.screen);
+      if (now) {
+        center = centerFor(v, now, options.anchor.screen);
+        // Bring a branch just opened into sight, keeping the clicked card on screen.
+        const node = findNode(options.anchor.id);
+        if (node && !node.collapsed) {
+          const axis = state.orient === "TB" ? 1 : 0;
+          const card = (state.orient === "TB" ? 140 : NODE_W) * zoom;
+          let far = -Infinity;
+          node.children.forEach((child) => {
+            const at = layoutOf(v, state.mode + "-" + child.raw.id);
+            if (at) far = Math.max(far, axis ? at.y - now.y : at.x - now.x);
+          });
+          const limit = axis ? b.ch : b.cw;
+          const overflow = options.anchor.screen[axis] + far * zoom + card - (limit - 10);
+          if (far > -Infinity && overflow > 0) {
+            center[axis] += Math.min(overflow, options.anchor.screen[axis] - 20) / zoom;
+          }
+        }
+      }
     } else if (v && zoom > b.fit + 1e-6) {
       const root = layoutOf(v, state.mode + "-" + state.root.raw.id);
       if (root) center = centerFor(v, root, state.orient === "TB" ? [b.cw / 2, 24] : [24, b.ch / 2]);
@@ -308,10 +332,10 @@
     if (state.mode === "unit") {
       if (d.head_title) line(d.head_title, "text-body-secondary");
       line(d.holder ? (d.acting ? d.acting.toUpperCase() + " " : "") + d.holder : (d.head_title ? T.vacant : ""), d.holder ? "" : "text-warning-emphasis fw-semibold");
-      line(d.positions + " " + T.positions + " · " + d.people + " " + T.people + " · " + node.children.length + " " + T.subunits, "text-body-secondary");
+      line(count(T.positions, d.positions) + " · " + count(T.people, d.people) + " · " + count(T.subunits, node.children.length), "text-body-secondary");
     } else {
       line(d.unit, "text-body-secondary");
-      line(d.holders > 1 ? d.holders + " " + T.holders : (d.holder || T.vacant), d.holder ? "" : "text-warning-emphasis fw-semibold");
+      line(d.holders > 1 ? count(T.holders, d.holders) : (d.holder || T.vacant), d.holder ? "" : "text-warning-emphasis fw-semibold");
     }
     const link = panel.querySelector("[data-field=link]");
     const pattern = state.mode === "unit" ? el.dataset.unitUrl : el.dataset.positionUrl;
@@ -436,9 +460,15 @@
       }
     });
   });
+  // Resize the canvas at once; re-centre the tree a moment after the last resize, without
+  // animation (a screenshot or a rotating phone must not catch cards in mid-flight).
+  let resizeTimer = null;
   window.addEventListener("resize", () => {
-    chart.resize();
-    if (state.root) render({zoom: currentZoom()});
+    chart.resize({animation: {duration: 0}});
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => {
+      if (state.root) render({zoom: currentZoom(), animate: false});
+    }, 250);
   });
   load();
 })();
