@@ -19,7 +19,8 @@ from django.db import transaction
 from penata.core import audit
 from penata.core.dating import today
 from penata.org.models import Instansi
-from penata.performance.demo.generate import Generator
+from penata.performance.demo.bulk import analyze
+from penata.performance.demo.generate import WRITTEN, Generator
 from penata.performance.demo.world import World
 from penata.performance.models import (
     Activity,
@@ -91,6 +92,7 @@ def performance_demo_load(
     counts = generator.write(
         activities=activities, window_days=None if activities else DEFAULT_WINDOW_DAYS
     )
+    analyze(WRITTEN)
     audit.record(
         actor="penata demo",
         action="demo.performance",

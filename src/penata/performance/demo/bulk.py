@@ -105,3 +105,11 @@ def reset_sequences(models_: Sequence[type[models.Model]]) -> None:
         with connection.cursor() as cursor:
             for statement in statements:
                 cursor.execute(statement)
+
+
+def analyze(models_: Sequence[type[models.Model]]) -> None:
+    """Refresh the planner's statistics after a bulk load (SQLite and PostgreSQL alike)."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f"ANALYZE {quote(model._meta.db_table)}")

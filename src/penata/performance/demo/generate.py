@@ -656,12 +656,8 @@ class Generator:
                             continue
                     elif r.random() > diligence:
                         continue
-                    n = max(
-                        1,
-                        int(per_day + r.random() * per_day)
-                        if per_day >= 1
-                        else (1 if r.random() < per_day else 0),
-                    )
+                    whole = int(per_day)
+                    n = whole + (1 if r.random() < per_day - whole else 0)
                     if n == 0:
                         continue
                     minute = 7 * 60 + 30
@@ -679,9 +675,9 @@ class Generator:
                             roll = r.random()
                             status = (
                                 "approved"
-                                if roll < 0.93
+                                if roll < 0.97
                                 else "returned"
-                                if roll < 0.95
+                                if roll < 0.99
                                 else "pending"
                             )
                         else:

@@ -105,6 +105,11 @@ class Activity(models.Model):
                 condition=Q(status="pending"),
                 name="activity_pending_idx",
             ),
+            models.Index(
+                fields=["instansi", "perangkat_daerah"],
+                condition=Q(status="pending"),
+                name="activity_pending_pd_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -38,9 +38,18 @@ SORTS = {
 }
 
 
+@dataclass(frozen=True)
+class UnitRef:
+    """A Perangkat Daerah as the city dashboard shows it."""
+
+    pk: int
+    name: str
+    short_name: str = ""
+
+
 @dataclass
 class CityRow:
-    unit: Unit
+    unit: UnitRef
     employees: int = 0
     skp: Counter[str] = field(default_factory=Counter)
     logged_today: int = 0
@@ -55,32 +64,24 @@ class CityRow:
     violations: list[rules.Violation] = field(default_factory=list)
     late: int = 0
     rank: int = 0
+    # Filled in by `finish` once the counts are in.
+    approved_percent: Decimal = Decimal(0)
+    logged_percent: Decimal = Decimal(0)
+    week_percent: Decimal = Decimal(0)
+    realisation_percent: Decimal = Decimal(0)
+    predikat_rows: list[tuple[str, int]] = field(default_factory=list)
 
-    @property
-    def skp_total(self) -> int:
-        return sum(self.skp.values())
-
-    @property
-    def approved_percent(self) -> Decimal:
-        return _percent(self.skp.get("approved", 0), self.employees)
-
-    @property
-    def logged_percent(self) -> Decimal:
-        return _percent(self.logged_today, self.employees)
-
-    @property
-    def week_percent(self) -> Decimal:
-        return _percent(self.logged_week, self.employees)
-
-    @property
-    def realisation_percent(self) -> Decimal:
-        if not self.share_count:
-            return Decimal(0)
-        return _percent(Fraction(self.share_sum) / self.share_count, 1)
-
-    @property
-    def predikat_rows(self) -> list[tuple[str, int]]:
-        return [(p, self.predikat.get(p, 0)) for p in rules.PREDIKATS]
+    def finish(self) -> CityRow:
+        self.approved_percent = _percent(self.skp.get("approved", 0), self.employees)
+        self.logged_percent = _percent(self.logged_today, self.employees)
+        self.week_percent = _percent(self.logged_week, self.employees)
+        self.realisation_percent = (
+            _percent(Fraction(self.share_sum) / self.share_count, 1)
+            if self.share_count
+            else Decimal(0)
+        )
+        self.predikat_rows = [(p, self.predikat.get(p, 0)) for p in rules.PREDIKATS]
+        return self
 
 
 @dataclass
@@ -94,7 +95,7 @@ class CityDashboard:
 
     @property
     def totals(self) -> CityRow:
-        total = CityRow(unit=Unit(name="Seluruh perangkat daerah"))
+        total = CityRow(unit=UnitRef(0, "Seluruh perangkat daerah"))
         for row in self.rows:
             total.employees += row.employees
             total.skp.update(row.skp)
@@ -107,7 +108,7 @@ class CityDashboard:
             total.share_count += row.share_count
             total.predikat.update(row.predikat)
             total.late += row.late
-        return total
+        return total.finish()
 
     def chart(self) -> dict[str, Any]:
         return {
@@ -125,14 +126,15 @@ def require_city_reader(actor: Any, instansi: Instansi) -> None:
         )
 
 
-def _pd_of_units(units: list[Unit]) -> dict[int, int]:
-    """unit id → id of its Perangkat Daerah (itself or the nearest such ancestor)."""
-    kinds = {u.pk: u.kind for u in units}
+def _pd_of_units(units: list[tuple[int, str, str]]) -> dict[int, int]:
+    """unit id → id of its Perangkat Daerah (itself or the nearest such ancestor), from
+    (id, path, kind) rows."""
+    kinds = {pk: kind for pk, _path, kind in units}
     found: dict[int, int] = {}
-    for unit in units:
-        for candidate in reversed([int(p) for p in unit.path.strip("/").split("/") if p]):
+    for pk, path, _kind in units:
+        for candidate in reversed([int(p) for p in path.strip("/").split("/") if p]):
             if kinds.get(candidate) in PERANGKAT_DAERAH_KINDS:
-                found[unit.pk] = candidate
+                found[pk] = candidate
                 break
     return found
 
@@ -145,12 +147,16 @@ def city_dashboard(
     year = year or day.year
     sort = sort if sort in SORTS else "log"
     units = list(
-        Unit.objects.filter(valid_on(day), instansi=instansi).only(
-            "id", "path", "kind", "name", "short_name", "sort_order", "instansi_id", "code"
-        )
+        Unit.objects.filter(valid_on(day), instansi=instansi)
+        .order_by("sort_order", "name")
+        .values_list("id", "path", "kind", "name", "short_name")
     )
-    pd_of = _pd_of_units(units)
-    rows = {u.pk: CityRow(unit=u) for u in units if u.kind in PERANGKAT_DAERAH_KINDS}
+    pd_of = _pd_of_units([(pk, path, kind) for pk, path, kind, _n, _s in units])
+    rows = {
+        pk: CityRow(unit=UnitRef(pk, name, short))
+        for pk, _path, kind, name, short in units
+        if kind in PERANGKAT_DAERAH_KINDS
+    }
     entry: Any
     headcount = (
         Assignment.objects.filter(
@@ -253,7 +259,7 @@ def city_dashboard(
             rows[unit_id].violations = rules.distribution_violations(
                 predikat, staff_predikat[unit_id]
             )
-    ranked = sorted(rows.values(), key=_sort_key(sort))
+    ranked = sorted((row.finish() for row in rows.values()), key=_sort_key(sort))
     for n, row in enumerate(ranked, start=1):
         row.rank = n
     elapsed = rules.elapsed_share(dt.date(year, 1, 1), dt.date(year, 12, 31), day)

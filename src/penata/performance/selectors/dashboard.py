@@ -14,7 +14,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Case, Count, F, FloatField, Max, QuerySet, Sum, Value, When
+from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 
 from penata.accounts.models import Role
@@ -28,7 +29,7 @@ from penata.performance import rules, schedule
 from penata.performance.errors import PerformanceError as E
 from penata.performance.errors import refused
 from penata.performance.models import Activity, Evaluation, Indicator, OrgPredikat, Realisation, Skp
-from penata.performance.selectors.common import covers_unit, settings_for
+from penata.performance.selectors.common import calendar_for, covers_unit, settings_for
 
 DASHBOARD_ROLES = (Role.ADMIN, Role.AUDITOR, Role.UNIT_HEAD)
 CITY_ROLES = (Role.ADMIN, Role.AUDITOR)
@@ -145,10 +146,25 @@ class LiveCounts:
         return max(0, self.total - self.logged_today)
 
 
+def _pending(scope: Scope, people: QuerySet[Assignment, Any]) -> int:
+    return Activity.objects.filter(
+        instansi_id=scope.instansi_id, status=Activity.Status.PENDING, employee_id__in=people
+    ).count()
+
+
+def _realisations_today(scope: Scope, people: QuerySet[Assignment, Any], day: dt.date) -> int:
+    midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    return Realisation.objects.filter(
+        instansi_id=scope.instansi_id,
+        updated_at__gte=midnight,
+        evaluation__employee_id__in=people,
+    ).count()
+
+
 def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
     """What the dashboard refreshes every few seconds: four aggregate queries."""
     people = population_ids(scope, day)
-    total = population(scope, day).values("employee_id").distinct().count()
+    total = population(scope, day).values("employee_id").distinct().order_by().count()
     today = Activity.objects.filter(
         instansi_id=scope.instansi_id, date=day, employee_id__in=people
     ).aggregate(
@@ -157,22 +173,13 @@ def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
         minutes=Sum("minutes"),
         last=Max("created_at"),
     )
-    pending = Activity.objects.filter(
-        instansi_id=scope.instansi_id, status=Activity.Status.PENDING, employee_id__in=people
-    ).count()
-    midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-    realisations = Realisation.objects.filter(
-        instansi_id=scope.instansi_id,
-        updated_at__gte=midnight,
-        evaluation__employee_id__in=people,
-    ).count()
     return LiveCounts(
         total=total,
         logged_today=today["people"] or 0,
         activities_today=today["entries"] or 0,
         minutes_today=today["minutes"] or 0,
-        pending=pending,
-        realisations_today=realisations,
+        pending=_pending(scope, people),
+        realisations_today=_realisations_today(scope, people, day),
         last_entry_at=today["last"],
     )
 
@@ -261,10 +268,11 @@ class UnitDashboard:
 
 
 def _percent(count: int | Fraction, total: int) -> Decimal:
+    """count/total as a percentage to one decimal, rounded half up."""
     if not total:
         return Decimal(0)
-    value = Fraction(count) * 100 / total
-    return Decimal(round(value * 10)) / 10
+    value = Fraction(count) * 1000 / total  # in tenths of a percent
+    return Decimal(int(value + Fraction(1, 2))).scaleb(-1)
 
 
 def _people(scope: Scope, day: dt.date) -> dict[int, Person]:
@@ -311,10 +319,26 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     year = year or day.year
     people = _people(scope, day)
     ids = population_ids(scope, day)
-    live = live_counts(scope, day)
     config = settings_for(scope.instansi_id)
     start_of_week = schedule.week_start(day)
     calendar_working = _is_working_day(scope.instansi_id, day)
+    # Today's entries per person: who logged, and the live tiles' totals, in one query.
+    today = list(
+        Activity.objects.filter(instansi_id=scope.instansi_id, date=day, employee_id__in=ids)
+        .values("employee_id")
+        .annotate(n=Count("id"), minutes=Sum("minutes"), last=Max("created_at"))
+        .order_by()
+    )
+    today_ids = {row["employee_id"] for row in today}
+    live = LiveCounts(
+        total=len(people),
+        logged_today=len(today_ids),
+        activities_today=sum(row["n"] for row in today),
+        minutes_today=sum(row["minutes"] or 0 for row in today),
+        pending=_pending(scope, ids),
+        realisations_today=_realisations_today(scope, ids, day),
+        last_entry_at=max((row["last"] for row in today), default=None),
+    )
     skps: list[dict[str, Any]] = [
         dict(row)
         for row in Skp.objects.filter(
@@ -341,11 +365,6 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
         (code, str(label), status_counts.get(code, 0)) for code, label in Skp.Status.choices
     ]
     skp_counts.append(("none", "Belum membuat SKP", max(0, len(people) - len(skps))))
-    today_ids = set(
-        Activity.objects.filter(instansi_id=scope.instansi_id, date=day, employee_id__in=ids)
-        .values_list("employee_id", flat=True)
-        .distinct()
-    )
     week_ids = set(
         Activity.objects.filter(
             instansi_id=scope.instansi_id,
@@ -353,19 +372,26 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
             date__lte=day,
             employee_id__in=ids,
         )
+        .order_by()
         .values_list("employee_id", flat=True)
         .distinct()
     )
     approved = [s for s in skps if s["version"]]
     skp_employee = {s["id"]: s["employee_id"] for s in skps}
-    progress_rows, progress_counts, elapsed = _rhk_progress(approved, people, skp_employee, day)
+    approved_qs = Skp.objects.filter(
+        instansi_id=scope.instansi_id, year=year, employee_id__in=ids, version__gt=0
+    )
+    progress_rows, progress_counts, elapsed = _rhk_progress(
+        approved, approved_qs, people, skp_employee, day
+    )
     rated = dict(
         Evaluation.objects.filter(
-            skp_id__in=[s["id"] for s in approved],
+            skp__in=approved_qs,
             kind=Evaluation.Kind.PERIODIC,
             status__in=RATED,
             end__lt=day - dt.timedelta(days=config.grace_days),
         )
+        .order_by()
         .values_list("skp_id")
         .annotate(n=Count("id"))
     )
@@ -401,46 +427,57 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
 
 
 def _is_working_day(instansi_id: int, day: dt.date) -> bool:
-    from penata.performance.selectors.common import calendar_for
-
     return calendar_for(instansi_id, day, day).is_working_day(day)
+
+
+# A share of 1 (capped realised/target) of one indicator, computed by the database.
+_SHARE = Least(
+    Cast(Coalesce(F("realised"), Value(0)), FloatField()) / Cast(F("target"), FloatField()),
+    Value(1.0),
+)
 
 
 def _rhk_progress(
     approved: list[dict[str, Any]],
+    approved_qs: QuerySet[Skp],
     people: dict[int, Person],
     skp_employee: dict[int, int],
     day: dt.date,
 ) -> tuple[list[RhkProgress], dict[str, int], Decimal]:
-    """Realisation against elapsed time for every RHK of the approved SKPs."""
+    """Realisation against elapsed time (rules.realisation_vs_elapsed) for every RHK of the
+    approved SKPs. The database averages the indicators of each RHK (kuantitas indicators,
+    or all when an RHK has none); shares are compared at four decimals (0.01%), so equal
+    shares of equal periods share one call of the rule."""
     spans = {s["id"]: (s["start"], s["end"]) for s in approved}
-    rows = Indicator.objects.filter(rhk__skp_id__in=list(spans)).values_list(
-        "rhk_id", "rhk__text", "rhk__skp_id", "aspect", "target", "realised"
+    rows = (
+        Indicator.objects.filter(rhk__skp__in=approved_qs)
+        .values("rhk_id", "rhk__text", "rhk__skp_id")
+        .annotate(
+            q_sum=Sum(Case(When(aspect="kuantitas", then=_SHARE), output_field=FloatField())),
+            q_n=Count(Case(When(aspect="kuantitas", then=Value(1)))),
+            a_sum=Sum(_SHARE),
+            a_n=Count("id"),
+        )
+        .order_by()
     )
-    per_rhk: dict[int, dict[str, Any]] = {}
-    for rhk_id, text, skp_id, aspect, target, realised in rows:
-        entry = per_rhk.setdefault(rhk_id, {"text": text, "skp": skp_id, "q": [], "all": []})
-        share = min(Fraction(realised or 0) / Fraction(target), Fraction(1))
-        entry["all"].append(share)
-        if aspect == "kuantitas":
-            entry["q"].append(share)
     counts = dict.fromkeys(rules.PROGRESS_LABELS, 0)
     found: list[RhkProgress] = []
     elapsed = Decimal(0)
-    for rhk_id, entry in per_rhk.items():
-        shares = entry["q"] or entry["all"]
-        share = sum(shares, Fraction(0)) / len(shares)
-        start, end = spans[entry["skp"]]
-        result = rules.realisation_vs_elapsed(
-            Decimal(share.numerator) / Decimal(share.denominator), Decimal(1), start, end, day
-        )
+    memo: dict[tuple[Decimal, dt.date, dt.date], rules.Realisation] = {}
+    for row in rows:
+        share = row["q_sum"] / row["q_n"] if row["q_n"] else row["a_sum"] / row["a_n"]
+        start, end = spans[row["rhk__skp_id"]]
+        key = (Decimal(str(round(share, 4))), start, end)
+        result = memo.get(key)
+        if result is None:
+            result = memo[key] = rules.realisation_vs_elapsed(key[0], Decimal(1), start, end, day)
         counts[result.status] += 1
         elapsed = max(elapsed, result.elapsed_percent)
         found.append(
             RhkProgress(
-                rhk_id,
-                entry["text"],
-                people.get(skp_employee[entry["skp"]]),
+                row["rhk_id"],
+                row["rhk__text"],
+                people.get(skp_employee[row["rhk__skp_id"]]),
                 result.realisation_percent,
                 result.elapsed_percent,
                 result.status,
