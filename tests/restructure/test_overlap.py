@@ -327,6 +327,24 @@ def test_synthetic_statements_are_deterministic():
     assert synthetic.statements(300, seed=4) != synthetic.statements(300, seed=5)
 
 
+def test_detection_runs_without_django():
+    code = (
+        "import sys\n"
+        "from penata.restructure.overlap import Statement, find_overlaps, quality, synthetic\n"
+        "result = find_overlaps(synthetic.statements(200))\n"
+        "assert result.pairs\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('django', 'penata.core'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, check=False, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "DJANGO_SETTINGS_MODULE": ""},
+    )  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 # --- quality on the labelled set ---------------------------------------------------------------
 
 
