@@ -17,10 +17,11 @@ from typing import Final
 from django.utils import timezone
 
 from penata.core import audit
+from penata.core import markdown as markup
 from penata.core.dating import valid_on
 from penata.org.models import Instansi, Position, Unit
 from penata.participation import complaint_rules as rules
-from penata.participation import markup, periods, tracking
+from penata.participation import periods, tracking
 from penata.participation.models import (
     Complaint,
     ComplaintCategory,

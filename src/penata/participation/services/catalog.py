@@ -119,7 +119,11 @@ def service_update(
     *, actor: Any, service: ServiceStandard, data: ServiceInput, unit: Unit | None = None
 ) -> ServiceStandard:
     """Change a service's standard (and optionally move it to another unit one manages)."""
-    service = ServiceStandard.objects.select_for_update().select_related("unit").get(pk=service.pk)
+    service = (
+        ServiceStandard.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .get(pk=service.pk)
+    )
     if not access.manages_unit(actor, service.unit):
         raise PermissionDenied("Anda hanya dapat mengelola layanan unit Anda.")
     target = unit or service.unit

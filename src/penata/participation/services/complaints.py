@@ -228,7 +228,11 @@ def complaint_submit(*, instansi: Instansi, data: ComplaintInput) -> Complaint:
 
 
 def _lock(complaint: Complaint) -> Complaint:
-    return Complaint.objects.select_for_update().select_related("unit").get(pk=complaint.pk)
+    return (
+        Complaint.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .get(pk=complaint.pk)
+    )
 
 
 def _require(actor: Any, complaint: Complaint, action: str) -> None:
@@ -501,7 +505,7 @@ def complaints_escalate(*, instansi: Instansi | None = None) -> EscalationSummar
         for pk in ids:
             with transaction.atomic():
                 complaint = (
-                    Complaint.objects.select_for_update()
+                    Complaint.objects.select_for_update(of=("self",))
                     .select_related("unit", "category")
                     .get(pk=pk)
                 )

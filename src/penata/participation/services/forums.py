@@ -21,9 +21,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from penata.core import audit
+from penata.core import markdown as markup
 from penata.core.errors import PermissionDenied, ValidationFailed
 from penata.org.models import Instansi, Unit
-from penata.participation import access, markup
+from penata.participation import access
 from penata.participation.models import (
     Citizen,
     CommentReport,
