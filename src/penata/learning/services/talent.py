@@ -33,13 +33,29 @@ def talent_place(
     and counted. Returns {"placed", "no_predikat", "no_potential"}.
     """
     require_admin(actor)
+    summary = place_all(instansi=instansi, year=year, config=config)
+    record(
+        actor=actor,
+        action="learning.talent_place",
+        instansi_id=instansi.pk,
+        object_type="learning.talentplacement",
+        object_id=year,
+        extra=summary,
+    )
+    return summary
+
+
+def place_all(
+    *, instansi: Instansi, year: int, config: rules.TalentConfig = rules.DEFAULT_TALENT_CONFIG
+) -> dict[str, int]:
+    """The placement itself, without permission check or audit (callers do both)."""
     ids = list(
         Employee.objects.filter(instansi=instansi, status="aktif").values_list("pk", flat=True)
     )
     predikats = skp_predikats(ids, year)
     potentials = potensial_scores(ids, year)
-    placed = no_predikat = no_potential = 0
-    keep = []
+    rows = []
+    no_predikat = no_potential = 0
     for employee_id in ids:
         predikat = predikats.get(employee_id)
         potential = potentials.get(employee_id)
@@ -51,30 +67,18 @@ def talent_place(
             continue
         kinerja = rules.kinerja_level_of_predikat(predikat)
         potensial = rules.potensial_level(potential, config)
-        TalentPlacement.objects.update_or_create(
-            instansi=instansi,
-            employee_id=employee_id,
-            year=year,
-            defaults={
-                "predikat": predikat,
-                "kinerja_level": kinerja,
-                "potensial_score": potential,
-                "potensial_level": potensial,
-                "box": rules.box_of(kinerja, potensial),
-            },
+        rows.append(
+            TalentPlacement(
+                instansi=instansi,
+                employee_id=employee_id,
+                year=year,
+                predikat=predikat,
+                kinerja_level=kinerja,
+                potensial_score=potential,
+                potensial_level=potensial,
+                box=rules.box_of(kinerja, potensial),
+            )
         )
-        keep.append(employee_id)
-        placed += 1
-    TalentPlacement.objects.filter(instansi=instansi, year=year).exclude(
-        employee_id__in=keep
-    ).delete()
-    summary = {"placed": placed, "no_predikat": no_predikat, "no_potential": no_potential}
-    record(
-        actor=actor,
-        action="learning.talent_place",
-        instansi_id=instansi.pk,
-        object_type="learning.talentplacement",
-        object_id=year,
-        extra=summary,
-    )
-    return summary
+    TalentPlacement.objects.filter(instansi=instansi, year=year).delete()
+    TalentPlacement.objects.bulk_create(rows, batch_size=2000)
+    return {"placed": len(rows), "no_predikat": no_predikat, "no_potential": no_potential}

@@ -33,6 +33,7 @@ from penata.org.demo.people import PERSONAS, People, generate_people
 from penata.org.demo.plan import Plan, build_plan
 from penata.org.demo.structure import ROOT_CODE, ROOT_NAME
 from penata.org.models import Duty, Instansi, Position, Unit
+from penata.learning.demo import learning_demo_load
 from penata.participation.demo import participation_demo_load
 from penata.people.models import Assignment, Employee
 from penata.performance.demo import performance_demo_load
@@ -317,4 +318,5 @@ def demo_load(*, seed: int = DEFAULT_SEED, employees: int = DEFAULT_EMPLOYEES) -
     )
     participation_demo_load(instansi=instansi, seed=seed)
     performance_demo_load(instansi, seed=seed)
+    learning_demo_load(instansi=instansi, seed=seed)
     return DemoSummary(**{**summary.as_dict(), "seconds": round(time.perf_counter() - began, 2)})
