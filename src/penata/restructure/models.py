@@ -208,3 +208,158 @@ class PositionRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display() or self.former_title} — {self.position_id}"
+
+
+class OverlapRunStatus(models.TextChoices):
+    QUEUED = "queued", _("Antre")
+    RUNNING = "running", _("Berjalan")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class OverlapRun(models.Model):
+    """One search for overlapping duties over the structure in force when it ran."""
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="+"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dijalankan oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=OverlapRunStatus.choices,
+        default=OverlapRunStatus.QUEUED,
+    )
+    threshold = models.FloatField(_("ambang kemiripan"))
+    progress_done = models.PositiveIntegerField(_("selesai"), default=0)
+    progress_total = models.PositiveIntegerField(_("total"), default=0)
+    duty_count = models.PositiveIntegerField(_("jumlah uraian tugas"), default=0)
+    finding_count = models.PositiveIntegerField(_("jumlah temuan"), default=0)
+    pair_count = models.PositiveIntegerField(_("jumlah pasangan"), default=0)
+    error = models.TextField(_("galat"), blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pemeriksaan tumpang tindih")
+        verbose_name_plural = _("pemeriksaan tumpang tindih")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.get_status_display()}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (OverlapRunStatus.DONE, OverlapRunStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == OverlapRunStatus.DONE:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, round(100 * self.progress_done / self.progress_total))
+
+
+class OverlapDecisionStatus(models.TextChoices):
+    OPEN = "open", _("Belum diputus")
+    CONFIRMED = "confirmed", _("Dikonfirmasi")
+    DISMISSED = "dismissed", _("Diabaikan")
+    RESOLVED = "resolved", _("Selesai ditangani")
+
+
+class OverlapFinding(models.Model):
+    """A cluster of duty statements of different units that say the same thing.
+
+    `duties` holds, per duty: id, text hash, statement, unit and position (id and name) as
+    they were at the run; `key` identifies the cluster by duty ids and text hashes."""
+
+    run = models.ForeignKey(
+        OverlapRun, verbose_name=_("pemeriksaan"), on_delete=models.CASCADE, related_name="findings"
+    )
+    key = models.CharField(_("kunci"), max_length=64, db_index=True)
+    score = models.FloatField(_("skor"))
+    terms = models.JSONField(_("istilah kunci"), default=list)
+    duties = models.JSONField(_("uraian tugas"), default=list)
+    pairs = models.JSONField(_("pasangan"), default=list)
+    unit_ids = models.JSONField(_("unit"), default=list)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=OverlapDecisionStatus.choices,
+        default=OverlapDecisionStatus.OPEN,
+    )
+
+    class Meta:
+        verbose_name = _("temuan tumpang tindih")
+        verbose_name_plural = _("temuan tumpang tindih")
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "key"], name="overlap_finding_run_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]} ({self.score:.2f})"
+
+
+class OverlapDecision(models.Model):
+    """An analyst's decision on a finding, kept across runs: it applies to every later finding
+    with the same key (same duty ids and the same texts), so a dismissed finding returns
+    only when one of its texts changes."""
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="+"
+    )
+    key = models.CharField(_("kunci"), max_length=64)
+    duty_ids = models.JSONField(_("uraian tugas"), default=list)
+    status = models.CharField(_("status"), max_length=10, choices=OverlapDecisionStatus.choices)
+    owner_unit = models.ForeignKey(
+        "org.Unit",
+        verbose_name=_("unit pemilik"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("alasan"), blank=True)
+    scenario = models.ForeignKey(
+        Scenario,
+        verbose_name=_("skenario"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputus oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputus"))
+
+    class Meta:
+        verbose_name = _("keputusan tumpang tindih")
+        verbose_name_plural = _("keputusan tumpang tindih")
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "key"], name="overlap_decision_key"),
+            models.CheckConstraint(
+                condition=~Q(status="confirmed") | Q(owner_unit__isnull=False),
+                name="overlap_decision_confirmed_owner",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="dismissed") | ~Q(reason=""),
+                name="overlap_decision_dismissed_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]} {self.get_status_display()}"
