@@ -246,7 +246,7 @@ def test_to_scenario_adds_to_a_chosen_draft(structure, django_capture_on_commit_
         status="confirmed",
         owner_unit_id=structure.bidang_b.pk,
     )
-    scenario, rows = overlap_services.overlap_to_scenario(
+    scenario, _rows = overlap_services.overlap_to_scenario(
         actor=structure.analyst, finding=finding, scenario=draft
     )
     assert scenario.pk == draft.pk

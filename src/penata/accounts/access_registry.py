@@ -150,6 +150,30 @@ WEB.update(
         "restructure:comparison_xlsx": _a("scenario_object", objects={"pk": "scenario"}),
         "restructure:comparison_pdf": _a("scenario_object", objects={"pk": "scenario"}),
         "restructure:enactment": _a("scenario_object", objects={"pk": "scenario"}),
+        # Overlap review: readers see it, org_analyst and admin run and decide.
+        "restructure:overlap": _a("restructure_readers"),
+        "restructure:overlap_heatmap": _a("restructure_readers"),
+        "restructure:overlap_start": _a(
+            "roles", roles=frozenset({"admin", "org_analyst"}), method="POST", ok=302
+        ),
+        "restructure:overlap_progress": _a(
+            "scenario_object", objects={"pk": "restructure.overlap_run"}
+        ),
+        "restructure:overlap_finding": _a(
+            "scenario_object", objects={"pk": "restructure.overlap_finding"}
+        ),
+        "restructure:overlap_decide": _a(
+            "scenario_write_object",
+            objects={"pk": "restructure.overlap_finding"},
+            method="POST",
+            ok=302,
+        ),
+        "restructure:overlap_to_scenario": _a(
+            "scenario_write_object",
+            objects={"pk": "restructure.overlap_finding"},
+            method="POST",
+            ok=302,
+        ),
     }
 )
 

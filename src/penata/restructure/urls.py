@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from penata.restructure import views
 
@@ -18,4 +18,5 @@ urlpatterns = [
     path("skenario/<int:pk>/banding.xlsx", views.comparison_xlsx, name="comparison_xlsx"),
     path("skenario/<int:pk>/banding.pdf", views.comparison_pdf, name="comparison_pdf"),
     path("skenario/<int:pk>/penetapan/", views.enactment, name="enactment"),
+    path("", include("penata.restructure.urls_overlap")),
 ]

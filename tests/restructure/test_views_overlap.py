@@ -1,0 +1,141 @@
+"""Overlap review pages: run with progress, findings with evidence and filters, decisions,
+one-click scenario operations, heat map and who may see or change what."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from penata.restructure.models import OverlapDecision, OverlapFinding, OverlapRun, Scenario
+from tests.factories import RoleGrantFactory, UserFactory
+from tests.restructure.test_overlap_review import IMMEDIATE, run_now, structure  # noqa: F401
+
+
+@pytest.fixture
+def run(structure, django_capture_on_commit_callbacks):  # noqa: F811
+    return run_now(django_capture_on_commit_callbacks, structure)
+
+
+def test_analyst_starts_a_run_and_sees_the_findings(
+    client,
+    structure,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    client.force_login(structure.analyst)
+    with override_settings(TASKS=IMMEDIATE), django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("restructure:overlap_start"), {"threshold": "0,45"})
+    assert response.status_code == 302
+    run = OverlapRun.objects.get()
+    assert (run.status, run.threshold, run.finding_count) == ("done", 0.45, 1)
+    page = client.get(reverse("restructure:overlap"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Bidang Statistik" in html and "Bidang Informasi Publik" in html
+    assert "Kepala Bidang Statistik" in html
+    assert "<mark>sektoral</mark>" in html
+    assert "Periksa sekarang" in html
+    assert 'value="100"' in html  # the progress bar of the finished run
+
+
+def test_progress_fragment_polls_while_running_and_refreshes_when_done(client, structure):  # noqa: F811
+    client.force_login(structure.auditor)
+    run = OverlapRun.objects.create(
+        instansi=structure.instansi, threshold=0.45, status="running", progress_total=40
+    )
+    OverlapRun.objects.filter(pk=run.pk).update(progress_done=10)
+    url = reverse("restructure:overlap_progress", args=[run.pk])
+    response = client.get(url, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert 'hx-trigger="every 2s"' in html
+    assert 'value="25"' in html
+    assert "HX-Refresh" not in response
+    OverlapRun.objects.filter(pk=run.pk).update(status="done")
+    done = client.get(url, HTTP_HX_REQUEST="true")
+    assert done["HX-Refresh"] == "true"
+    assert "hx-trigger" not in done.content.decode()
+
+
+def test_filters_by_unit_and_status(client, structure, run):  # noqa: F811
+    client.force_login(structure.auditor)
+    url = reverse("restructure:overlap")
+    with_unit = client.get(url, {"unit": structure.bidang_a.pk}).content.decode()
+    assert len(re.findall(r'id="finding-\d+"', with_unit)) == 1
+    other = client.get(url, {"unit": structure.seksi_a.pk}).content.decode()
+    assert re.findall(r'id="finding-\d+"', other) == []
+    dismissed = client.get(url, {"status": "dismissed"}).content.decode()
+    assert re.findall(r'id="finding-\d+"', dismissed) == []
+    assert "Periksa sekarang" not in with_unit  # the auditor reads only
+
+
+def test_confirm_then_one_click_scenario(client, structure, run):  # noqa: F811
+    finding = OverlapFinding.objects.get(run=run)
+    client.force_login(structure.analyst)
+    response = client.post(
+        reverse("restructure:overlap_decide", args=[finding.pk]),
+        {"status": "confirmed", "owner_unit": structure.bidang_a.pk},
+    )
+    assert response.status_code == 302
+    assert OverlapDecision.objects.get().owner_unit == structure.bidang_a
+    page = client.get(reverse("restructure:overlap_finding", args=[finding.pk])).content.decode()
+    assert "Jadikan operasi skenario" in page
+    response = client.post(
+        reverse("restructure:overlap_to_scenario", args=[finding.pk]), {"mode": "move"}
+    )
+    scenario = Scenario.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("restructure:scenario_editor", args=[scenario.pk])
+    assert list(scenario.operations.values_list("kind", flat=True)) == ["duty.move"]
+
+
+def test_dismiss_without_reason_changes_nothing(client, structure, run):  # noqa: F811
+    finding = OverlapFinding.objects.get(run=run)
+    client.force_login(structure.analyst)
+    client.post(reverse("restructure:overlap_decide", args=[finding.pk]), {"status": "dismissed"})
+    assert OverlapDecision.objects.count() == 0
+    finding.refresh_from_db()
+    assert finding.status == "open"
+
+
+def test_auditor_reads_but_cannot_write(client, structure, run):  # noqa: F811
+    finding = OverlapFinding.objects.get(run=run)
+    client.force_login(structure.auditor)
+    assert client.get(reverse("restructure:overlap_finding", args=[finding.pk])).status_code == 200
+    assert client.post(reverse("restructure:overlap_start")).status_code == 403
+    decide = client.post(
+        reverse("restructure:overlap_decide", args=[finding.pk]), {"status": "resolved"}
+    )
+    assert decide.status_code == 403
+    assert OverlapDecision.objects.count() == 0
+    assert OverlapRun.objects.count() == 1
+
+
+def test_other_roles_are_refused(client, structure, run):  # noqa: F811
+    finding = OverlapFinding.objects.get(run=run)
+    user = UserFactory()
+    RoleGrantFactory(user=user, instansi=structure.instansi, role="unit_head")
+    client.force_login(user)
+    assert client.get(reverse("restructure:overlap")).status_code == 403
+    assert client.get(reverse("restructure:overlap_heatmap")).status_code == 403
+    assert client.get(reverse("restructure:overlap_finding", args=[finding.pk])).status_code == 404
+    assert client.get(reverse("restructure:overlap_progress", args=[run.pk])).status_code == 404
+
+
+def test_heatmap_page_carries_its_data(client, structure, run):  # noqa: F811
+    client.force_login(structure.auditor)
+    response = client.get(reverse("restructure:overlap_heatmap"))
+    html = response.content.decode()
+    match = re.search(
+        r'<script id="overlap-heatmap-data" type="application/json">(.*?)</script>', html
+    )
+    assert match is not None
+    assert json.loads(match.group(1)) == {
+        "units": ["Bidang Statistik", "Bidang Informasi Publik"],
+        "cells": [[0, 1, 1], [1, 0, 1]],
+        "max": 1,
+    }
+    assert "restructure/overlap.js" in html
+    assert "<script>" not in html
