@@ -20,7 +20,9 @@ def test_open_a_unit_from_the_tree_and_look_at_its_org_chart(page, live_server, 
     # The tree opens on the Perangkat Daerah; a unit opens its sub-units on demand (htmx).
     page.get_by_role("link", name="Struktur", exact=True).click()
     page.wait_for_url(f"{live_server.url}/org/")
-    dinkes = page.locator("summary", has=page.get_by_role("link", name="Dinas Kesehatan", exact=True))
+    dinkes = page.locator(
+        "summary", has=page.get_by_role("link", name="Dinas Kesehatan", exact=True)
+    )
     dinkes.click(position={"x": 8, "y": 10})  # the arrow, not the link
     page.get_by_role("link", name="Bidang Pelayanan Kesehatan").wait_for()
 
