@@ -258,6 +258,39 @@ WEB.update(
     }
 )
 
+# Change management (penata.change.access): every staff member reads their feed; admin,
+# org_analyst, unit_head (and auditor, read-only) follow up; the first three compose.
+_C_FOLLOW = frozenset({"admin", "org_analyst", "unit_head", "auditor"})
+_C_COMPOSE = frozenset({"admin", "org_analyst", "unit_head"})
+
+
+def _cs(kind: str = "announcement", **kw: object) -> Access:
+    return Access("staff", objects={"pk": f"change.{kind}"}, **kw)  # type: ignore[arg-type]
+
+
+def _cr(roles: frozenset[str], kind: str | None = None, **kw: object) -> Access:
+    objects = {"pk": f"change.{kind}"} if kind else {}
+    return Access("roles", roles=roles, objects=objects, **kw)  # type: ignore[arg-type]
+
+
+WEB.update(
+    {
+        "change:feed": _a("staff"),
+        "change:feed_fragment": _a("staff"),
+        "change:detail": _cs(),
+        "change:acknowledge": _cs(method="POST"),
+        "change:ask": _cs(method="POST"),
+        "change:manage": _cr(_C_FOLLOW),
+        "change:compose": _cr(_C_COMPOSE),
+        "change:publish": _cr(_C_FOLLOW, "announcement", method="POST"),
+        "change:dashboard": _cr(_C_FOLLOW, "announcement"),
+        "change:export": _cr(_C_FOLLOW, "announcement"),
+        "change:remind": _cr(_C_FOLLOW, "announcement", method="POST"),
+        "change:answer": _cs("question", method="POST"),
+        "change:merge": _cs("question", method="POST"),
+    }
+)
+
 _R_READERS = frozenset({"org_analyst", "admin", "auditor"})
 _P_REPORTS = frozenset({"admin", "moderator", "auditor"})
 
@@ -289,6 +322,23 @@ API_MORE: dict[str, Access] = {
     ),
     "penata_restructure_api_scenario_redo": _api(
         _R_READERS, objects={"scenario_id": "restructure.scenario"}, method="POST", denied=404
+    ),
+    # Restructuring: overlap review (runs and findings of another instansi are 404)
+    "penata_restructure_api_overlap_overlap_run_start": _api(method="POST", ok=422),
+    "penata_restructure_api_overlap_overlap_run_detail": _api(
+        _R_READERS, objects={"run_id": "restructure.overlap_run"}, denied=404
+    ),
+    "penata_restructure_api_overlap_overlap_finding_list": _api(
+        _R_READERS, objects={"run_id": "restructure.overlap_run"}, denied=404
+    ),
+    "penata_restructure_api_overlap_overlap_heatmap": _api(
+        _R_READERS, objects={"run_id": "restructure.overlap_run"}, denied=404
+    ),
+    "penata_restructure_api_overlap_overlap_decide": _api(
+        objects={"finding_id": "restructure.overlap_finding_body"}, method="POST", ok=422
+    ),
+    "penata_restructure_api_overlap_overlap_to_scenario": _api(
+        objects={"finding_id": "restructure.overlap_finding_body"}, method="POST", ok=422
     ),
     # Participation, staff (lists are scoped: empty, not refused, for other roles)
     "penata_participation_api_staff_complaint_list": _api(),

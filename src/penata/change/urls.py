@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from penata.change import views
 
 app_name = "change"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.feed, name="feed"),
+    path("beranda/", views.feed_fragment, name="feed_fragment"),
+    path("kelola/", views.manage, name="manage"),
+    path("kelola/baru/", views.compose, name="compose"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/konfirmasi/", views.acknowledge, name="acknowledge"),
+    path("<int:pk>/tanya/", views.ask, name="ask"),
+    path("<int:pk>/terbitkan/", views.publish, name="publish"),
+    path("<int:pk>/pantau/", views.dashboard, name="dashboard"),
+    path("<int:pk>/pantau/xlsx/", views.export, name="export"),
+    path("<int:pk>/ingatkan/", views.remind, name="remind"),
+    path("pertanyaan/<int:pk>/jawab/", views.answer, name="answer"),
+    path("pertanyaan/<int:pk>/gabung/", views.merge, name="merge"),
+]

@@ -1,4 +1,4 @@
-"""Markdown subset for consultations and comments, rendered with markdown-it-py and then
+"""Markdown subset for consultations, comments and announcements, rendered with markdown-it-py and
 sanitised with nh3 (Ammonia): raw HTML is never passed through, links get
 `rel="nofollow noopener noreferrer ugc"`, only http(s) and mailto links survive, images and
 scripts never do.
