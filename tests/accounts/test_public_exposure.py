@@ -34,15 +34,16 @@ def demo(db, settings):
 
 def _public_urls() -> list[str]:
     urls = [
-        reverse(name) for name, access in WEB.items()
+        reverse(name, kwargs=dict(access.params) or None) for name, access in WEB.items()
         if access.access == "public" and access.method == "GET" and access.ok == 200
         and not access.objects
     ]  # fmt: skip
     schema = api.get_openapi_schema()
     for path, ops in schema["paths"].items():
         for method, op in ops.items():
-            if API.get(op["operationId"]) and API[op["operationId"]].access == "api_public":
-                assert method == "get" and "{" not in path, path
+            access = API.get(op["operationId"])
+            public = access is not None and access.access == "api_public"
+            if public and method == "get" and not access.objects and access.ok == 200:
                 urls.append(path)
     urls += [reverse("portal:public_units") + "?q=kepala", reverse("accounts:login")]
     return urls
