@@ -81,6 +81,14 @@ def question_merge(*, actor: Any, question: Question, into: Question) -> Questio
     and shares the answer of `into`."""
     if not can_answer(actor, question.announcement):
         raise NotFound("pertanyaan")
+    # Locked in id order so that two merges of the same pair cannot deadlock.
+    rows = {
+        q.pk: q
+        for q in Question.objects.select_for_update()
+        .filter(pk__in=[question.pk, into.pk])
+        .order_by("pk")
+    }
+    into = rows[into.pk]
     if (
         into.pk == question.pk
         or into.announcement_id != question.announcement_id
@@ -91,7 +99,7 @@ def question_merge(*, actor: Any, question: Question, into: Question) -> Questio
             "Pertanyaan hanya dapat digabung ke pertanyaan lain (bukan duplikat) pada "
             "pengumuman yang sama.",
         )
-    locked = Question.objects.select_for_update().get(pk=question.pk)
+    locked = rows[question.pk]
     locked.duplicate_of = into
     locked.save(update_fields=["duplicate_of"])
     Question.objects.filter(duplicate_of=locked).update(duplicate_of=into)
