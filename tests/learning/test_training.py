@@ -146,3 +146,20 @@ def test_recommendation_ranking(city):
     recs = selectors.recommendations_for(employee, dt.date.today().year)
     assert [r.programme.code for r in recs] == ["BOTH", "PRIMA", "KOM2", "KOM"]
     assert recs[0].closes == {"pelayanan_publik": 1, "komunikasi": 1}
+
+
+def test_leadership_training_is_recommended_only_for_its_position_level(city):
+    services.standard_set(actor=city.admin, position=city.staff_position,
+                          levels={"pengambilan_keputusan": 3})
+    services.standard_set(actor=city.admin, position=city.supervisor_position,
+                          levels={"pengambilan_keputusan": 3})
+    services.programme_create(actor=city.admin, instansi=city.instansi, code="PKA",
+                              name="Pelatihan Kepemimpinan Administrator", kind="pka",
+                              mode="klasikal", jp=D(420), provider="BPSDMD", cost=D(0),
+                              develops={"pengambilan_keputusan": 3})
+    programme(city, "MENTOR", {"pengambilan_keputusan": 2}, jp=D(12))
+    year = dt.date.today().year
+    staff = selectors.recommendations_for(city.pegawai.employee, year)
+    boss = selectors.recommendations_for(city.atasan.employee, year)
+    assert [r.programme.code for r in staff] == ["MENTOR"]
+    assert [r.programme.code for r in boss] == ["PKA", "MENTOR"]

@@ -336,6 +336,23 @@ def _merge_needs(*standards: dict[str, int]) -> dict[str, int]:
     return needs
 
 
+# Structural leadership training is for the position level it prepares (DOMAIN §5):
+# PKN I JPT madya, PKN II JPT pratama, PKA administrator, PKP pengawas, Latsar CPNS.
+LEADERSHIP_FOR = {
+    "pkn_i": {"jpt_utama", "jpt_madya"},
+    "pkn_ii": {"jpt_pratama"},
+    "pka": {"administrator"},
+    "pkp": {"pengawas"},
+    "latsar": {"cpns"},
+}
+
+
+def eligible(programmes: Iterable[Programme], kinds: set[str]) -> list[Programme]:
+    """Drop leadership programmes that do not match any of `kinds` (position kinds, plus
+    "cpns" for a CPNS)."""
+    return [p for p in programmes if p.kind not in LEADERSHIP_FOR or LEADERSHIP_FOR[p.kind] & kinds]
+
+
 def recommend(
     programmes: list[Programme],
     standard: dict[str, int],
@@ -343,8 +360,13 @@ def recommend(
     *,
     predikat: str | None,
     succession: Iterable[dict[str, int]] = (),
+    kinds: set[str] | None = None,
 ) -> list[RecommendedProgramme]:
+    """Rank `programmes` for one person (see `rules.recommend_programmes`); with `kinds`,
+    leadership programmes are limited to the matching position levels."""
     succession = list(succession)
+    if kinds is not None:
+        programmes = eligible(programmes, kinds)
     needs = _merge_needs(standard, *succession)
     by_key = {str(p.pk): p for p in programmes}
     ranked = rules.recommend_programmes(
@@ -367,21 +389,29 @@ def recommend(
     return result
 
 
+def _kinds(employee: Employee, position: Position | None, targets: list[Position]) -> set[str]:
+    kinds = {p.kind for p in targets}
+    if position is not None:
+        kinds.add(position.kind)
+    if employee.kind == "cpns":
+        kinds.add("cpns")
+    return kinds
+
+
 def recommendations_for(
     employee: Employee, year: int, *, limit: int = 10
 ) -> list[RecommendedProgramme]:
     """Programmes recommended for the employee, best first, with their upcoming sessions."""
     gaps = employee_gaps(employee)
     programmes = list(programme_list(employee.instansi))
-    succession = [
-        standard for _, standard in succession_targets(employee.instansi, year).get(employee.pk, [])
-    ]
+    targets = succession_targets(employee.instansi, year).get(employee.pk, [])
     result = recommend(
         programmes,
         gaps.standard,
         gaps.levels,
         predikat=skp_predikat(employee.pk, year),
-        succession=succession,
+        succession=[s for _, s in targets],
+        kinds=_kinds(employee, gaps.position, [p for p, _ in targets]),
     )[:limit]
     sessions = defaultdict(list)
     for s in session_list(employee.instansi, upcoming_from=dt.date.today()).filter(
@@ -548,7 +578,8 @@ def succession_list(
     rows = []
     for r in ranked:
         placement = by_key[r.candidate.key]
-        recs = recommend(programmes, standard, dict(r.candidate.levels), predikat=None)[:3]
+        recs = recommend(programmes, standard, dict(r.candidate.levels), predikat=None,
+                         kinds={position.kind})[:3]
         rows.append(
             SuccessionRow(
                 r.rank,
@@ -647,6 +678,7 @@ def training_plan(
             levels.get(e.pk, {}),
             predikat=predikats.get(e.pk),
             succession=[s for _, s in succession.get(e.pk, [])],
+            kinds=_kinds(e, position, [p for p, _ in succession.get(e.pk, [])]),
         )
         planned = Decimal(0)
         for r in recs:
