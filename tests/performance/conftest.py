@@ -104,3 +104,63 @@ def build_city() -> SimpleNamespace:
 @pytest.fixture
 def city(db):
     return build_city()
+
+
+# Every performance test runs on a fixed clock: Wednesday 17 June 2026, 10:00 WIB. Monthly
+# periods January–May are then due (their grace of 10 days has passed), June is running.
+FROZEN_DAY = dt.date(2026, 6, 17)
+
+
+def frozen_at(day: dt.date, hour: int = 10, minute: int = 0) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """Freeze `timezone.now()`; `clock.set(day, hour)` moves it."""
+    from django.utils import timezone
+
+    state = SimpleNamespace(now=frozen_at(FROZEN_DAY))
+
+    def set_(day: dt.date, hour: int = 10, minute: int = 0) -> None:
+        state.now = frozen_at(day, hour, minute)
+
+    monkeypatch.setattr(timezone, "now", lambda: state.now)
+    state.set = set_
+    return state
+
+
+@pytest.fixture
+def plan(city):
+    """Helpers that build SKP data through the services (as the pages would)."""
+    return PlanHelper(city)
+
+
+class PlanHelper:
+    def __init__(self, city):
+        self.city = city
+
+    def skp(self, who: str, *, rhks: int = 1, approve: bool = True, kinds=("utama",), year=2026):
+        from decimal import Decimal
+
+        from penata.performance.services import skp as services
+        from penata.performance.services.skp import IndicatorInput
+
+        c = self.city
+        skp = services.skp_create(actor=c.users[who], employee=c.people[who], year=year)
+        for n in range(rhks):
+            services.rhk_save(
+                actor=c.users[who],
+                skp=skp,
+                text=f"Hasil kerja {who} nomor {n + 1}",
+                kind=kinds[n % len(kinds)],
+                indicators=[IndicatorInput("kuantitas", f"Jumlah dokumen {n + 1}", Decimal(12), "dokumen")],
+            )
+        if approve:
+            services.skp_submit(actor=c.users[who], skp=skp)
+            evaluator = next(k for k, e in c.people.items() if e.pk == skp.__class__.objects.get(pk=skp.pk).evaluator_id)
+            services.skp_approve(actor=c.users[evaluator], skp=skp)
+        skp.refresh_from_db()
+        return skp

@@ -97,7 +97,12 @@ class Activity(models.Model):
         ]
         indexes = [
             models.Index(fields=["instansi", "employee", "date"], name="activity_employee_day_idx"),
-            models.Index(fields=["instansi", "date"], name="activity_day_idx"),
+            # Leads with (instansi, date) and carries what the city dashboard counts, so that
+            # a day's or a week's entries per Perangkat Daerah are read from the index alone.
+            models.Index(
+                fields=["instansi", "date", "perangkat_daerah", "employee"],
+                name="activity_day_idx",
+            ),
             # Pending entries are few (most get approved): a small partial index serves the
             # reviewer's queue and the dashboards' "menunggu persetujuan" counts.
             models.Index(

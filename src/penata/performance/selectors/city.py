@@ -54,7 +54,6 @@ class CityRow:
     skp: Counter[str] = field(default_factory=Counter)
     logged_today: int = 0
     activities_today: int = 0
-    minutes_today: int = 0
     logged_week: int = 0
     pending: int = 0
     share_sum: Decimal = Decimal(0)
@@ -101,7 +100,6 @@ class CityDashboard:
             total.skp.update(row.skp)
             total.logged_today += row.logged_today
             total.activities_today += row.activities_today
-            total.minutes_today += row.minutes_today
             total.logged_week += row.logged_week
             total.pending += row.pending
             total.share_sum += row.share_sum
@@ -224,13 +222,12 @@ def city_dashboard(
     today = (
         Activity.objects.filter(instansi=instansi, date=day)
         .values("perangkat_daerah_id")
-        .annotate(people=Count("employee_id", distinct=True), n=Count("id"), minutes=Sum("minutes"))
+        .annotate(people=Count("employee_id", distinct=True), n=Count("id"))
     )
     for entry in today:
         row = rows.get(entry["perangkat_daerah_id"])
         if row is not None:
             row.logged_today, row.activities_today = entry["people"], entry["n"]
-            row.minutes_today = entry["minutes"] or 0
     week = (
         Activity.objects.filter(
             instansi=instansi, date__gte=schedule.week_start(day), date__lte=day

@@ -146,13 +146,13 @@ class LiveCounts:
         return max(0, self.total - self.logged_today)
 
 
-def _pending(scope: Scope, people: QuerySet[Assignment, Any]) -> int:
+def _pending(scope: Scope, people: list[int]) -> int:
     return Activity.objects.filter(
         instansi_id=scope.instansi_id, status=Activity.Status.PENDING, employee_id__in=people
     ).count()
 
 
-def _realisations_today(scope: Scope, people: QuerySet[Assignment, Any], day: dt.date) -> int:
+def _realisations_today(scope: Scope, people: list[int], day: dt.date) -> int:
     midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
     return Realisation.objects.filter(
         instansi_id=scope.instansi_id,
@@ -163,8 +163,10 @@ def _realisations_today(scope: Scope, people: QuerySet[Assignment, Any], day: dt
 
 def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
     """What the dashboard refreshes every few seconds: four aggregate queries."""
-    people = population_ids(scope, day)
-    total = population(scope, day).values("employee_id").distinct().order_by().count()
+    people = list(
+        population(scope, day).order_by().values_list("employee_id", flat=True).distinct()
+    )
+    total = len(people)
     today = Activity.objects.filter(
         instansi_id=scope.instansi_id, date=day, employee_id__in=people
     ).aggregate(
@@ -318,7 +320,9 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     """Every number of the unit dashboard (a fixed number of queries)."""
     year = year or day.year
     people = _people(scope, day)
-    ids = population_ids(scope, day)
+    # The population once, as a list: every aggregate below filters on it (cheaper than
+    # running the subtree join again inside each query).
+    ids = list(people)
     config = settings_for(scope.instansi_id)
     start_of_week = schedule.week_start(day)
     calendar_working = _is_working_day(scope.instansi_id, day)
@@ -378,15 +382,13 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     )
     approved = [s for s in skps if s["version"]]
     skp_employee = {s["id"]: s["employee_id"] for s in skps}
-    approved_qs = Skp.objects.filter(
-        instansi_id=scope.instansi_id, year=year, employee_id__in=ids, version__gt=0
-    )
+    approved_ids = [s["id"] for s in approved]
     progress_rows, progress_counts, elapsed = _rhk_progress(
-        approved, approved_qs, people, skp_employee, day
+        approved, approved_ids, people, skp_employee, day
     )
     rated = dict(
         Evaluation.objects.filter(
-            skp__in=approved_qs,
+            skp_id__in=approved_ids,
             kind=Evaluation.Kind.PERIODIC,
             status__in=RATED,
             end__lt=day - dt.timedelta(days=config.grace_days),
@@ -439,7 +441,7 @@ _SHARE = Least(
 
 def _rhk_progress(
     approved: list[dict[str, Any]],
-    approved_qs: QuerySet[Skp],
+    approved_ids: list[int],
     people: dict[int, Person],
     skp_employee: dict[int, int],
     day: dt.date,
@@ -450,7 +452,7 @@ def _rhk_progress(
     shares of equal periods share one call of the rule."""
     spans = {s["id"]: (s["start"], s["end"]) for s in approved}
     rows = (
-        Indicator.objects.filter(rhk__skp__in=approved_qs)
+        Indicator.objects.filter(rhk__skp_id__in=approved_ids)
         .values("rhk_id", "rhk__text", "rhk__skp_id")
         .annotate(
             q_sum=Sum(Case(When(aspect="kuantitas", then=_SHARE), output_field=FloatField())),
