@@ -12,18 +12,21 @@ from django.urls import reverse
 
 from penata.restructure.models import OverlapDecision, OverlapFinding, OverlapRun, Scenario
 from tests.factories import RoleGrantFactory, UserFactory
-from tests.restructure.test_overlap_review import IMMEDIATE, run_now, structure  # noqa: F401
+from tests.restructure.test_overlap_review import IMMEDIATE, run_now
+from tests.restructure.test_overlap_review import structure as overlap_structure
+
+structure = overlap_structure
 
 
 @pytest.fixture
-def run(structure, django_capture_on_commit_callbacks):  # noqa: F811
+def run(structure, django_capture_on_commit_callbacks):
     return run_now(django_capture_on_commit_callbacks, structure)
 
 
 def test_analyst_starts_a_run_and_sees_the_findings(
     client,
     structure,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(structure.analyst)
     with override_settings(TASKS=IMMEDIATE), django_capture_on_commit_callbacks(execute=True):
@@ -41,7 +44,7 @@ def test_analyst_starts_a_run_and_sees_the_findings(
     assert 'value="100"' in html  # the progress bar of the finished run
 
 
-def test_progress_fragment_polls_while_running_and_refreshes_when_done(client, structure):  # noqa: F811
+def test_progress_fragment_polls_while_running_and_refreshes_when_done(client, structure):
     client.force_login(structure.auditor)
     run = OverlapRun.objects.create(
         instansi=structure.instansi, threshold=0.45, status="running", progress_total=40
@@ -59,7 +62,7 @@ def test_progress_fragment_polls_while_running_and_refreshes_when_done(client, s
     assert "hx-trigger" not in done.content.decode()
 
 
-def test_filters_by_unit_and_status(client, structure, run):  # noqa: F811
+def test_filters_by_unit_and_status(client, structure, run):
     client.force_login(structure.auditor)
     url = reverse("restructure:overlap")
     with_unit = client.get(url, {"unit": structure.bidang_a.pk}).content.decode()
@@ -71,7 +74,7 @@ def test_filters_by_unit_and_status(client, structure, run):  # noqa: F811
     assert "Periksa sekarang" not in with_unit  # the auditor reads only
 
 
-def test_confirm_then_one_click_scenario(client, structure, run):  # noqa: F811
+def test_confirm_then_one_click_scenario(client, structure, run):
     finding = OverlapFinding.objects.get(run=run)
     client.force_login(structure.analyst)
     response = client.post(
@@ -91,7 +94,7 @@ def test_confirm_then_one_click_scenario(client, structure, run):  # noqa: F811
     assert list(scenario.operations.values_list("kind", flat=True)) == ["duty.move"]
 
 
-def test_dismiss_without_reason_changes_nothing(client, structure, run):  # noqa: F811
+def test_dismiss_without_reason_changes_nothing(client, structure, run):
     finding = OverlapFinding.objects.get(run=run)
     client.force_login(structure.analyst)
     client.post(reverse("restructure:overlap_decide", args=[finding.pk]), {"status": "dismissed"})
@@ -100,7 +103,7 @@ def test_dismiss_without_reason_changes_nothing(client, structure, run):  # noqa
     assert finding.status == "open"
 
 
-def test_auditor_reads_but_cannot_write(client, structure, run):  # noqa: F811
+def test_auditor_reads_but_cannot_write(client, structure, run):
     finding = OverlapFinding.objects.get(run=run)
     client.force_login(structure.auditor)
     assert client.get(reverse("restructure:overlap_finding", args=[finding.pk])).status_code == 200
@@ -113,7 +116,7 @@ def test_auditor_reads_but_cannot_write(client, structure, run):  # noqa: F811
     assert OverlapRun.objects.count() == 1
 
 
-def test_other_roles_are_refused(client, structure, run):  # noqa: F811
+def test_other_roles_are_refused(client, structure, run):
     finding = OverlapFinding.objects.get(run=run)
     user = UserFactory()
     RoleGrantFactory(user=user, instansi=structure.instansi, role="unit_head")
@@ -124,7 +127,7 @@ def test_other_roles_are_refused(client, structure, run):  # noqa: F811
     assert client.get(reverse("restructure:overlap_progress", args=[run.pk])).status_code == 404
 
 
-def test_heatmap_page_carries_its_data(client, structure, run):  # noqa: F811
+def test_heatmap_page_carries_its_data(client, structure, run):
     client.force_login(structure.auditor)
     response = client.get(reverse("restructure:overlap_heatmap"))
     html = response.content.decode()
@@ -139,3 +142,61 @@ def test_heatmap_page_carries_its_data(client, structure, run):  # noqa: F811
     }
     assert "restructure/overlap.js" in html
     assert "<script>" not in html
+
+
+def test_api_run_findings_decision_and_scenario(
+    client, structure, django_capture_on_commit_callbacks
+):
+    client.force_login(structure.analyst)
+    with override_settings(TASKS=IMMEDIATE), django_capture_on_commit_callbacks(execute=True):
+        started = client.post(
+            "/api/v1/overlap/runs", {"threshold": 0.45}, content_type="application/json"
+        )
+    assert started.status_code == 202
+    run_id = started.json()["id"]
+    detail = client.get(f"/api/v1/overlap/runs/{run_id}").json()
+    assert (detail["status"], detail["percent"], detail["finding_count"]) == ("done", 100, 1)
+    findings = client.get(f"/api/v1/overlap/runs/{run_id}/findings").json()
+    assert findings["count"] == 1
+    item = findings["items"][0]
+    assert sorted(d["unit"] for d in item["duties"]) == [
+        "Bidang Informasi Publik",
+        "Bidang Statistik",
+    ]
+    heat = client.get(f"/api/v1/overlap/runs/{run_id}/heatmap").json()
+    assert heat["max"] == 1
+    refused = client.post(
+        f"/api/v1/overlap/findings/{item['id']}/decision",
+        {"status": "dismissed"},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "overlap.reason_required"
+    decided = client.post(
+        f"/api/v1/overlap/findings/{item['id']}/decision",
+        {"status": "confirmed", "owner_unit": structure.bidang_b.pk},
+        content_type="application/json",
+    )
+    assert decided.status_code == 200
+    assert decided.json()["owner_unit_id"] == structure.bidang_b.pk
+    made = client.post(
+        f"/api/v1/overlap/findings/{item['id']}/scenario",
+        {"mode": "remove"},
+        content_type="application/json",
+    )
+    assert made.status_code == 201
+    assert made.json()["operations"] == [1]
+    assert Scenario.objects.get().pk == made.json()["scenario_id"]
+
+
+def test_api_refuses_auditor_writes_and_hides_runs_from_others(client, structure, run):
+    client.force_login(structure.auditor)
+    assert client.get(f"/api/v1/overlap/runs/{run.pk}").status_code == 200
+    refused = client.post("/api/v1/overlap/runs", {}, content_type="application/json")
+    assert refused.status_code == 403
+    stranger = UserFactory()
+    RoleGrantFactory(user=stranger, instansi=structure.instansi, role="unit_head")
+    client.force_login(stranger)
+    assert client.get(f"/api/v1/overlap/runs/{run.pk}").status_code == 404
+    assert client.get(f"/api/v1/overlap/runs/{run.pk}/findings").status_code == 404
+    assert OverlapRun.objects.count() == 1

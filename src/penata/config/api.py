@@ -54,6 +54,7 @@ from penata.restructure.api import router as restructure_router  # noqa: E402
 api.add_router("/", org_router)
 api.add_router("/", people_router)
 api.add_router("/", restructure_router)
+api.add_router("/", "penata.restructure.api_overlap.router")
 api.add_router("/", participation_router)
 api.add_router("/kinerja/", "penata.performance.api.router")
 api.add_router("/", "penata.learning.api.router")

@@ -368,7 +368,7 @@ def overlap_to_scenario(
         owned = [d for d in finding.duties if d["unit_id"] == owner_id]
         if owned:
             target = owned[0]["position_id"]
-        else:
+        elif owner_id is not None:
             head = (
                 Position.objects.filter(unit_id=owner_id)
                 .filter(valid_on())

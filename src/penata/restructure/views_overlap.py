@@ -18,13 +18,19 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from penata.core.errors import ValidationFailed
+from penata.accounts.scope import reach_of
+from penata.core.errors import PermissionDenied, ValidationFailed
 from penata.core.web import staff_view
 from penata.restructure import overlap_selectors as selectors
 from penata.restructure import overlap_services as services
 from penata.restructure.models import OverlapFinding
 from penata.restructure.overlap import DEFAULT_THRESHOLD
-from penata.restructure.selectors import can_write, restructure_instansi_for, scenario_get_for
+from penata.restructure.selectors import (
+    can_read,
+    can_write,
+    restructure_instansi_for,
+    scenario_get_for,
+)
 
 
 def highlight(text: str, terms: list[str]) -> SafeString:
@@ -33,7 +39,7 @@ def highlight(text: str, terms: list[str]) -> SafeString:
     if not words:
         return escape(text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
-    parts = []
+    parts: list[str] = []
     last = 0
     for match in pattern.finditer(text):
         parts.append(escape(text[last : match.start()]))
@@ -47,6 +53,18 @@ def _evidence(finding: OverlapFinding) -> list[dict[str, Any]]:
     return [
         {**duty, "marked": highlight(duty["statement"], finding.terms)} for duty in finding.duties
     ]
+
+
+def _writable_finding(request: HttpRequest, pk: int) -> OverlapFinding:
+    """The finding to change: a reader without the right to write is refused (403) before the
+    look-up, anybody else who cannot read it gets 404."""
+    reach = reach_of(request.user)
+    readable = [i for i in reach.instansi_ids if can_read(request.user, i)]
+    if readable and not any(can_write(request.user, i) for i in readable):
+        raise PermissionDenied(
+            "Hanya analis organisasi atau admin yang dapat memutus temuan tumpang tindih."
+        )
+    return selectors.overlap_finding_get_for(request.user, pk)
 
 
 def _int(raw: str | None) -> int | None:
@@ -139,7 +157,7 @@ def overlap_finding(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def overlap_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = selectors.overlap_finding_get_for(request.user, pk)
+    finding = _writable_finding(request, pk)
     try:
         services.overlap_decide(
             actor=request.user,
@@ -158,7 +176,7 @@ def overlap_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def overlap_to_scenario(request: HttpRequest, pk: int) -> HttpResponse:
-    finding = selectors.overlap_finding_get_for(request.user, pk)
+    finding = _writable_finding(request, pk)
     scenario_id = _int(request.POST.get("scenario"))
     scenario = scenario_get_for(request.user, scenario_id) if scenario_id else None
     scenario, rows = services.overlap_to_scenario(
