@@ -17,17 +17,31 @@ PDF = b"%PDF-1.4\n%test\n"
 
 @pytest.fixture
 def catalog(city):
-    services.standard_set(actor=city.admin, position=city.staff_position,
-                          levels={"pelayanan_publik": 3, "integritas": 2})
+    services.standard_set(
+        actor=city.admin,
+        position=city.staff_position,
+        levels={"pelayanan_publik": 3, "integritas": 2},
+    )
     programme = services.programme_create(
-        actor=city.admin, instansi=city.instansi, code="PPP", name="Pelatihan Pelayanan Publik Prima",
-        kind="teknis", mode="klasikal", jp=D(24), provider="BKPSDM Kota Surakarta",
-        cost=D(1500000), develops={"pelayanan_publik": 3},
+        actor=city.admin,
+        instansi=city.instansi,
+        code="PPP",
+        name="Pelatihan Pelayanan Publik Prima",
+        kind="teknis",
+        mode="klasikal",
+        jp=D(24),
+        provider="BKPSDM Kota Surakarta",
+        cost=D(1500000),
+        develops={"pelayanan_publik": 3},
     )
     session = services.session_create(
-        actor=city.admin, programme=programme, name="Angkatan I",
+        actor=city.admin,
+        programme=programme,
+        name="Angkatan I",
         starts_on=dt.date.today() + dt.timedelta(days=10),
-        ends_on=dt.date.today() + dt.timedelta(days=12), capacity=2, place="Balai Kota",
+        ends_on=dt.date.today() + dt.timedelta(days=12),
+        capacity=2,
+        place="Balai Kota",
     )
     return programme, session
 
@@ -68,7 +82,7 @@ def test_detail_pages_render(client, city, catalog):
 
 
 def test_employee_sees_gap_and_recommendation_and_enrols(client, city, catalog):
-    programme, session = catalog
+    _, session = catalog
     page = _login(client, city.pegawai).get(reverse("learning:home")).content.decode()
     assert "Pelatihan Pelayanan Publik Prima" in page
     assert "Kesenjangan kompetensi jabatan" in page
@@ -80,26 +94,29 @@ def test_employee_sees_gap_and_recommendation_and_enrols(client, city, catalog):
 
 def test_supervisor_approves_from_the_approvals_page(client, city, catalog):
     _, session = catalog
-    enrolment = services.enrolment_request(actor=city.pegawai, employee=city.pegawai.employee,
-                                           session=session)
+    enrolment = services.enrolment_request(
+        actor=city.pegawai, employee=city.pegawai.employee, session=session
+    )
     page = _login(client, city.atasan).get(reverse("learning:approvals")).content.decode()
     assert "Pegawai" in page
-    client.post(reverse("learning:enrolment_decide", args=[enrolment.pk]),
-                {"decision": "approve"})
+    client.post(reverse("learning:enrolment_decide", args=[enrolment.pk]), {"decision": "approve"})
     enrolment.refresh_from_db()
     assert enrolment.status == "confirmed"
 
 
 def test_admin_records_completion_with_certificate(client, city, catalog):
     _, session = catalog
-    enrolment = services.enrolment_bulk(actor=city.admin, session=session,
-                                        employees=[city.pegawai.employee])[0]
+    enrolment = services.enrolment_bulk(
+        actor=city.admin, session=session, employees=[city.pegawai.employee]
+    )[0]
     session.starts_on = dt.date.today() - dt.timedelta(days=3)
     session.save()
     _login(client, city.admin).post(
         reverse("learning:enrolment_complete", args=[enrolment.pk]),
-        {"completed_on": dt.date.today().isoformat(),
-         "certificate": SimpleUploadedFile("sertifikat.pdf", PDF, "application/pdf")},
+        {
+            "completed_on": dt.date.today().isoformat(),
+            "certificate": SimpleUploadedFile("sertifikat.pdf", PDF, "application/pdf"),
+        },
     )
     enrolment.refresh_from_db()
     assert enrolment.status == "completed"
@@ -108,9 +125,18 @@ def test_admin_records_completion_with_certificate(client, city, catalog):
 
 
 def test_refused_post_shows_message_and_changes_nothing(client, city, catalog):
-    _login(client, city.pegawai).post(reverse("learning:catalog"), {
-        "code": "X", "name": "X", "kind": "teknis", "mode": "klasikal", "jp": "2",
-        "provider": "X", "cost": "0"})
+    _login(client, city.pegawai).post(
+        reverse("learning:catalog"),
+        {
+            "code": "X",
+            "name": "X",
+            "kind": "teknis",
+            "mode": "klasikal",
+            "jp": "2",
+            "provider": "X",
+            "cost": "0",
+        },
+    )
     assert Programme.objects.count() == 1
 
 

@@ -167,7 +167,8 @@ DICTIONARY: Final[dict[str, tuple[str, list[tuple[str, str]]]]] = {
                 "Menyusun program pengembangan kompetensi unit.",
             ),
             (
-                "Menciptakan situasi yang mendorong organisasi untuk mengembangkan kemampuan belajar",
+                "Menciptakan situasi yang mendorong organisasi untuk mengembangkan "
+                "kemampuan belajar",
                 "Membangun budaya belajar dan manajemen pengetahuan organisasi.",
             ),
         ],

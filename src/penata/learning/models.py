@@ -4,6 +4,8 @@ ledger and talent placements (DOMAIN §5–§6). Formulas live in `rules.py`; wr
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -63,6 +65,9 @@ class CompetencyLevel(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.competency} {self.level}"
+
 
 class CompetencyStandard(models.Model):
     """Required level of one competency for one position (Standar Kompetensi Jabatan)."""
@@ -96,6 +101,9 @@ class CompetencyStandard(models.Model):
                 name="standard_level_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.position_id}: {self.competency} {self.required_level}"
 
 
 class Assessment(models.Model):
@@ -143,6 +151,9 @@ class Assessment(models.Model):
         ordering = ["-assessed_on", "-id"]
         indexes = [models.Index(fields=["instansi", "employee", "assessed_on"])]
 
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.assessed_on}"
+
 
 class AssessmentResult(models.Model):
     assessment = models.ForeignKey(
@@ -164,6 +175,9 @@ class AssessmentResult(models.Model):
                 condition=Q(level__gte=1, level__lte=5), name="assessment_level_range"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.competency} {self.level}"
 
 
 class EmployeeCompetency(models.Model):
@@ -197,6 +211,9 @@ class EmployeeCompetency(models.Model):
                 condition=Q(level__gte=1, level__lte=5), name="employee_competency_range"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id}: {self.competency} {self.level}"
 
 
 class Programme(models.Model):
@@ -280,6 +297,9 @@ class ProgrammeCompetency(models.Model):
                 name="programme_level_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.competency} → {self.target_level}"
 
 
 class TrainingSession(models.Model):
@@ -378,6 +398,9 @@ class Enrolment(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.employee_id} @ {self.session_id}"
+
     @property
     def holds_seat(self) -> bool:
         return self.status in (self.Status.CONFIRMED, self.Status.COMPLETED)
@@ -385,7 +408,8 @@ class Enrolment(models.Model):
 
 def _evidence_upload_to(instance: JpRecord, filename: str) -> str:
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"learning/jp/{instance.instansi_id}/{instance.employee_id}-{instance.completed_on}.{suffix}"
+    name = f"{instance.employee_id}-{instance.completed_on}.{suffix}"
+    return f"learning/jp/{instance.instansi_id}/{name}"
 
 
 class JpRecord(models.Model):
@@ -443,8 +467,11 @@ class JpRecord(models.Model):
         indexes = [models.Index(fields=["instansi", "year", "status", "employee"])]
         constraints = [models.CheckConstraint(condition=Q(minutes__gt=0), name="jp_minutes")]
 
+    def __str__(self) -> str:
+        return f"{self.title} ({self.completed_on})"
+
     @property
-    def jp(self):  # type: ignore[no-untyped-def]
+    def jp(self) -> Decimal:
         from penata.learning.rules import minutes_to_jp
 
         return minutes_to_jp(self.minutes)
@@ -480,3 +507,6 @@ class TalentPlacement(models.Model):
             ),
             models.CheckConstraint(condition=Q(box__gte=1, box__lte=9), name="talent_box_range"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.year}: {self.box}"

@@ -86,7 +86,8 @@ def potensial_scores(employee_ids: list[int], year: int) -> dict[int, Decimal]:
         .order_by("employee_id", "-assessed_on", "-id")
         .values_list("employee_id", "potential_score")
     ):
-        found.setdefault(eid, Decimal(score))
+        if score is not None:
+            found.setdefault(eid, Decimal(score))
     rest = [e for e in employee_ids if e not in found]
     positions = current_positions(rest)
     standards = standards_of(p.pk for p in positions.values())
@@ -578,8 +579,9 @@ def succession_list(
     rows = []
     for r in ranked:
         placement = by_key[r.candidate.key]
-        recs = recommend(programmes, standard, dict(r.candidate.levels), predikat=None,
-                         kinds={position.kind})[:3]
+        recs = recommend(
+            programmes, standard, dict(r.candidate.levels), predikat=None, kinds={position.kind}
+        )[:3]
         rows.append(
             SuccessionRow(
                 r.rank,

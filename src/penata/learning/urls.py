@@ -7,10 +7,14 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("angkatan/<int:session_id>/daftar/", views.enrol, name="enrol"),
     path("pendaftaran/<int:enrolment_id>/batal/", views.enrolment_cancel, name="enrolment_cancel"),
-    path("pendaftaran/<int:enrolment_id>/putuskan/", views.enrolment_decide,
-         name="enrolment_decide"),
-    path("pendaftaran/<int:enrolment_id>/selesai/", views.enrolment_complete,
-         name="enrolment_complete"),
+    path(
+        "pendaftaran/<int:enrolment_id>/putuskan/", views.enrolment_decide, name="enrolment_decide"
+    ),
+    path(
+        "pendaftaran/<int:enrolment_id>/selesai/",
+        views.enrolment_complete,
+        name="enrolment_complete",
+    ),
     path("persetujuan/", views.approvals, name="approvals"),
     path("jp/bukti/", views.evidence_submit, name="evidence_submit"),
     path("jp/bukti/<int:record_id>/putuskan/", views.evidence_decide, name="evidence_decide"),

@@ -84,7 +84,7 @@ def _run(request: HttpRequest, success: str, call: Any) -> bool:
     return True
 
 
-# --- Self-service -----------------------------------------------------------------------------
+# --- Self-service --------------------------------------------------------------------------------
 
 
 @staff_view
@@ -92,9 +92,12 @@ def home(request: HttpRequest) -> HttpResponse:
     """My competencies and gaps, my JP this year, my recommended training, my enrolments."""
     employee = employee_of(request.user)
     year = dt.date.today().year
-    context: dict[str, Any] = {"employee": employee, "year": year,
-                               "is_admin": is_admin(request.user),
-                               "is_reader": is_reader(request.user)}
+    context: dict[str, Any] = {
+        "employee": employee,
+        "year": year,
+        "is_admin": is_admin(request.user),
+        "is_reader": is_reader(request.user),
+    }
     if employee is not None:
         context.update(
             gaps=selectors.employee_gaps(employee),
@@ -115,9 +118,11 @@ def enrol(request: HttpRequest, session_id: int) -> HttpResponse:
     if employee is None:
         raise NotFound("pegawai")
     session = selectors.session_get(instansi_for(request.user), session_id)
-    _run(request, _("Pendaftaran terkirim; menunggu persetujuan atasan."),
-         lambda: services.enrolment_request(actor=request.user, employee=employee,
-                                            session=session))
+    _run(
+        request,
+        _("Pendaftaran terkirim; menunggu persetujuan atasan."),
+        lambda: services.enrolment_request(actor=request.user, employee=employee, session=session),
+    )
     return _back(request, "learning:home")
 
 
@@ -125,8 +130,11 @@ def enrol(request: HttpRequest, session_id: int) -> HttpResponse:
 @require_POST
 def enrolment_cancel(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = selectors.enrolment_get_for(request.user, enrolment_id)
-    _run(request, _("Pendaftaran dibatalkan."),
-         lambda: services.enrolment_cancel(actor=request.user, enrolment=enrolment))
+    _run(
+        request,
+        _("Pendaftaran dibatalkan."),
+        lambda: services.enrolment_cancel(actor=request.user, enrolment=enrolment),
+    )
     return _back(request, "learning:home")
 
 
@@ -140,7 +148,9 @@ def evidence_submit(request: HttpRequest) -> HttpResponse:
     def call() -> None:
         hours = _decimal(request.POST.get("jp", "0") or "0", "JP")
         services.jp_evidence_submit(
-            actor=request.user, employee=employee, title=request.POST.get("title", ""),
+            actor=request.user,
+            employee=employee,
+            title=request.POST.get("title", ""),
             provider=request.POST.get("provider", ""),
             completed_on=_date(request.POST.get("completed_on", ""), _("tanggal selesai")),
             minutes=int(rules.jp_to_minutes(hours)) if hours > 0 else 0,
@@ -154,8 +164,11 @@ def evidence_submit(request: HttpRequest) -> HttpResponse:
 @staff_view
 def approvals(request: HttpRequest) -> HttpResponse:
     instansi = instansi_for(request.user)
-    return render(request, "learning/approvals.html",
-                  {"rows": selectors.approvals_for(request.user, instansi)})
+    return render(
+        request,
+        "learning/approvals.html",
+        {"rows": selectors.approvals_for(request.user, instansi)},
+    )
 
 
 @staff_view
@@ -163,29 +176,39 @@ def approvals(request: HttpRequest) -> HttpResponse:
 def enrolment_decide(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = selectors.enrolment_get_for(request.user, enrolment_id)
     approve = request.POST.get("decision") == "approve"
-    _run(request, _("Keputusan tersimpan."),
-         lambda: services.enrolment_decide(actor=request.user, enrolment=enrolment,
-                                           approve=approve))
+    _run(
+        request,
+        _("Keputusan tersimpan."),
+        lambda: services.enrolment_decide(actor=request.user, enrolment=enrolment, approve=approve),
+    )
     return _back(request, "learning:approvals")
 
 
-# --- Competency -------------------------------------------------------------------------------
+# --- Competency ----------------------------------------------------------------------------------
 
 
 @staff_view
 def dictionary(request: HttpRequest) -> HttpResponse:
     instansi = instansi_for(request.user)
     if request.method == "POST":
-        _run(request, _("Kompetensi teknis ditambahkan."),
-             lambda: services.competency_create(
-                 actor=request.user, instansi=instansi, code=request.POST.get("code", ""),
-                 name=request.POST.get("name", ""),
-                 description=request.POST.get("description", ""),
-                 levels=[request.POST.get(f"level{n}", "") for n in range(1, 6)]))
+        _run(
+            request,
+            _("Kompetensi teknis ditambahkan."),
+            lambda: services.competency_create(
+                actor=request.user,
+                instansi=instansi,
+                code=request.POST.get("code", ""),
+                name=request.POST.get("name", ""),
+                description=request.POST.get("description", ""),
+                levels=[request.POST.get(f"level{n}", "") for n in range(1, 6)],
+            ),
+        )
         return redirect("learning:dictionary")
-    return render(request, "learning/dictionary.html",
-                  {"competencies": selectors.competency_list(instansi),
-                   "is_admin": is_admin(request.user)})
+    return render(
+        request,
+        "learning/dictionary.html",
+        {"competencies": selectors.competency_list(instansi), "is_admin": is_admin(request.user)},
+    )
 
 
 @staff_view
@@ -195,22 +218,40 @@ def standard_edit(request: HttpRequest, position_id: int) -> HttpResponse:
     if request.method == "POST":
         require_admin(request.user)
         if request.POST.get("action") == "copy":
-            ids = [int(x) for x in request.POST.get("targets", "").replace(",", " ").split()
-                   if x.isdigit()]
+            ids = [
+                int(x)
+                for x in request.POST.get("targets", "").replace(",", " ").split()
+                if x.isdigit()
+            ]
             targets = [position_get_for(request.user, i) for i in ids]
-            _run(request, _("Standar disalin ke %d jabatan.") % len(targets),
-                 lambda: services.standard_copy(actor=request.user, source=position,
-                                                targets=targets))
+            _run(
+                request,
+                _("Standar disalin ke %d jabatan.") % len(targets),
+                lambda: services.standard_copy(
+                    actor=request.user, source=position, targets=targets
+                ),
+            )
         else:
-            _run(request, _("Standar kompetensi jabatan tersimpan."),
-                 lambda: services.standard_set(actor=request.user, position=position,
-                                               levels=_levels(request, competencies)))
+            _run(
+                request,
+                _("Standar kompetensi jabatan tersimpan."),
+                lambda: services.standard_set(
+                    actor=request.user, position=position, levels=_levels(request, competencies)
+                ),
+            )
         return redirect("learning:standard_edit", position_id=position.pk)
     standard = selectors.standards_of([position.pk]).get(position.pk, {})
     rows = [(c, standard.get(c.code)) for c in competencies]
-    return render(request, "learning/standard_edit.html",
-                  {"position": position, "rows": rows, "is_admin": is_admin(request.user),
-                   "critical": selectors.critical_positions(position.instansi)})
+    return render(
+        request,
+        "learning/standard_edit.html",
+        {
+            "position": position,
+            "rows": rows,
+            "is_admin": is_admin(request.user),
+            "critical": selectors.critical_positions(position.instansi),
+        },
+    )
 
 
 @staff_view
@@ -229,12 +270,14 @@ def standard_import(request: HttpRequest) -> HttpResponse:
                 path.write_bytes(upload.read())
                 try:
                     result = services.standard_import(
-                        actor=request.user, instansi=instansi_for(request.user), path=path)
+                        actor=request.user, instansi=instansi_for(request.user), path=path
+                    )
                 except ApplicationError as error:
                     messages.error(request, error.message)
                 else:
-                    messages.success(request, _("%(positions)d jabatan dibaca, %(changed)d "
-                                                "diubah.") % result)
+                    messages.success(
+                        request, _("%(positions)d jabatan dibaca, %(changed)d diubah.") % result
+                    )
         return redirect("learning:standard_import")
     return render(request, "learning/standard_import.html", {})
 
@@ -245,10 +288,13 @@ def employee_competency(request: HttpRequest, employee_id: int) -> HttpResponse:
     employee = selectors.employee_get_for(request.user, employee_id)
     competencies = list(selectors.competency_list(employee.instansi))
     if request.method == "POST":
+
         def call() -> None:
             raw = request.POST.get("potential_score", "").strip()
             services.assessment_record(
-                actor=request.user, employee=employee, source=request.POST.get("source", ""),
+                actor=request.user,
+                employee=employee,
+                source=request.POST.get("source", ""),
                 assessed_on=_date(request.POST.get("assessed_on", ""), _("tanggal penilaian")),
                 levels=_levels(request, competencies),
                 potential_score=_decimal(raw, _("Nilai potensial")) if raw else None,
@@ -257,14 +303,22 @@ def employee_competency(request: HttpRequest, employee_id: int) -> HttpResponse:
 
         _run(request, _("Hasil penilaian tersimpan."), call)
         return redirect("learning:employee_competency", employee_id=employee.pk)
-    return render(request, "learning/employee_competency.html", {
-        "employee": employee, "gaps": selectors.employee_gaps(employee),
-        "competencies": competencies, "sources": Assessment.Source.choices[:3],
-        "assessments": employee.competency_assessments.prefetch_related(
-            "results__competency")[:10],
-        "recommendations": selectors.recommendations_for(employee, dt.date.today().year,
-                                                         limit=5),
-    })
+    return render(
+        request,
+        "learning/employee_competency.html",
+        {
+            "employee": employee,
+            "gaps": selectors.employee_gaps(employee),
+            "competencies": competencies,
+            "sources": Assessment.Source.choices[:3],
+            "assessments": employee.competency_assessments.prefetch_related("results__competency")[
+                :10
+            ],
+            "recommendations": selectors.recommendations_for(
+                employee, dt.date.today().year, limit=5
+            ),
+        },
+    )
 
 
 @staff_view
@@ -272,8 +326,11 @@ def gaps(request: HttpRequest) -> HttpResponse:
     require_reader(request.user)
     instansi = instansi_for(request.user)
     unit, path = _unit_path(request)
-    return render(request, "learning/gaps.html", {
-        "overview": selectors.gap_overview(request.user, instansi, path), "unit": unit})
+    return render(
+        request,
+        "learning/gaps.html",
+        {"overview": selectors.gap_overview(request.user, instansi, path), "unit": unit},
+    )
 
 
 # --- Training catalog and sessions ---------------------------------------------------------------
@@ -284,11 +341,16 @@ def catalog(request: HttpRequest) -> HttpResponse:
     instansi = instansi_for(request.user)
     competencies = list(selectors.competency_list(instansi))
     if request.method == "POST":
+
         def call() -> None:
             services.programme_create(
-                actor=request.user, instansi=instansi, code=request.POST.get("code", ""),
-                name=request.POST.get("name", ""), kind=request.POST.get("kind", ""),
-                mode=request.POST.get("mode", ""), jp=_decimal(request.POST.get("jp", ""), "JP"),
+                actor=request.user,
+                instansi=instansi,
+                code=request.POST.get("code", ""),
+                name=request.POST.get("name", ""),
+                kind=request.POST.get("kind", ""),
+                mode=request.POST.get("mode", ""),
+                jp=_decimal(request.POST.get("jp", ""), "JP"),
                 provider=request.POST.get("provider", ""),
                 cost=_decimal(request.POST.get("cost", "0") or "0", _("Biaya")),
                 develops=_levels(request, competencies),
@@ -297,11 +359,18 @@ def catalog(request: HttpRequest) -> HttpResponse:
 
         _run(request, _("Program pelatihan ditambahkan."), call)
         return redirect("learning:catalog")
-    return render(request, "learning/catalog.html", {
-        "programmes": selectors.programme_list(instansi),
-        "sessions": selectors.session_list(instansi, upcoming_from=dt.date.today()),
-        "is_admin": is_admin(request.user), "kinds": Programme.Kind.choices,
-        "modes": Programme.Mode.choices, "competencies": competencies})
+    return render(
+        request,
+        "learning/catalog.html",
+        {
+            "programmes": selectors.programme_list(instansi),
+            "sessions": selectors.session_list(instansi, upcoming_from=dt.date.today()),
+            "is_admin": is_admin(request.user),
+            "kinds": Programme.Kind.choices,
+            "modes": Programme.Mode.choices,
+            "competencies": competencies,
+        },
+    )
 
 
 @staff_view
@@ -309,9 +378,12 @@ def programme_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     instansi = instansi_for(request.user)
     programme = selectors.programme_get(instansi, programme_id)
     if request.method == "POST":
+
         def call() -> None:
             services.session_create(
-                actor=request.user, programme=programme, name=request.POST.get("name", ""),
+                actor=request.user,
+                programme=programme,
+                name=request.POST.get("name", ""),
                 starts_on=_date(request.POST.get("starts_on", ""), _("tanggal mulai")),
                 ends_on=_date(request.POST.get("ends_on", ""), _("tanggal selesai")),
                 capacity=int(request.POST.get("capacity", "0") or 0),
@@ -321,9 +393,15 @@ def programme_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
 
         _run(request, _("Angkatan dibuka."), call)
         return redirect("learning:programme_detail", programme_id=programme.pk)
-    return render(request, "learning/programme_detail.html", {
-        "programme": programme, "sessions": selectors.session_list(instansi, programme=programme),
-        "is_admin": is_admin(request.user)})
+    return render(
+        request,
+        "learning/programme_detail.html",
+        {
+            "programme": programme,
+            "sessions": selectors.session_list(instansi, programme=programme),
+            "is_admin": is_admin(request.user),
+        },
+    )
 
 
 @staff_view
@@ -333,10 +411,17 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     admin = is_admin(request.user)
     employee = employee_of(request.user)
     mine = session.enrolments.filter(employee=employee).first() if employee else None
-    return render(request, "learning/session_detail.html", {
-        "session": session, "is_admin": admin, "mine": mine,
-        "enrolments": selectors.session_enrolments(session) if admin else None,
-        "today": dt.date.today()})
+    return render(
+        request,
+        "learning/session_detail.html",
+        {
+            "session": session,
+            "is_admin": admin,
+            "mine": mine,
+            "enrolments": selectors.session_enrolments(session) if admin else None,
+            "today": dt.date.today(),
+        },
+    )
 
 
 @staff_view
@@ -351,9 +436,11 @@ def session_bulk(request: HttpRequest, session_id: int) -> HttpResponse:
     if missing:
         messages.error(request, _("NIP tidak ditemukan: %s") % ", ".join(missing))
     else:
-        _run(request, _("Peserta didaftarkan."),
-             lambda: services.enrolment_bulk(actor=request.user, session=session,
-                                             employees=found))
+        _run(
+            request,
+            _("Peserta didaftarkan."),
+            lambda: services.enrolment_bulk(actor=request.user, session=session, employees=found),
+        )
     return redirect("learning:session_detail", session_id=session.pk)
 
 
@@ -361,15 +448,20 @@ def session_bulk(request: HttpRequest, session_id: int) -> HttpResponse:
 @require_POST
 def enrolment_complete(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     enrolment = selectors.enrolment_get_for(request.user, enrolment_id)
-    _run(request, _("Kelulusan dicatat; JP dan kompetensi pegawai diperbarui."),
-         lambda: services.enrolment_complete(
-             actor=request.user, enrolment=enrolment,
-             completed_on=_date(request.POST.get("completed_on", ""), _("tanggal lulus")),
-             certificate=request.FILES.get("certificate")))
+    _run(
+        request,
+        _("Kelulusan dicatat; JP dan kompetensi pegawai diperbarui."),
+        lambda: services.enrolment_complete(
+            actor=request.user,
+            enrolment=enrolment,
+            completed_on=_date(request.POST.get("completed_on", ""), _("tanggal lulus")),
+            certificate=request.FILES.get("certificate"),
+        ),
+    )
     return redirect("learning:session_detail", session_id=enrolment.session_id)
 
 
-# --- JP ledger ---------------------------------------------------------------------------------
+# --- JP ledger -----------------------------------------------------------------------------------
 
 
 @staff_view
@@ -379,37 +471,63 @@ def compliance(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     unit, path = _unit_path(request)
     below = request.GET.get("kurang") == "1"
-    rows = selectors.compliance_rows(request.user, instansi, year, unit_path=path,
-                                     below_only=below)
+    rows = selectors.compliance_rows(request.user, instansi, year, unit_path=path, below_only=below)
     if request.GET.get("format") == "xlsx":
-        header = ["NIP", "Nama", "Unit", "Jabatan", "JP tercapai", "Kekurangan JP",
-                  "Sisa bulan", "Status"]
+        header = [
+            "NIP",
+            "Nama",
+            "Unit",
+            "Jabatan",
+            "JP tercapai",
+            "Kekurangan JP",
+            "Sisa bulan",
+            "Status",
+        ]
         data = [
-            [r.employee.nip, r.employee.full_name, r.position.unit.name if r.position else "",
-             r.position.title if r.position else "", r.compliance.achieved_jp,
-             r.compliance.remaining_jp, r.compliance.months_left, r.compliance.status_label]
+            [
+                r.employee.nip,
+                r.employee.full_name,
+                r.position.unit.name if r.position else "",
+                r.position.title if r.position else "",
+                r.compliance.achieved_jp,
+                r.compliance.remaining_jp,
+                r.compliance.months_left,
+                r.compliance.status_label,
+            ]
             for r in rows
         ]
         response = HttpResponse(xlsx_bytes(header, data), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="kepatuhan-jp-{year}.xlsx"'
         return response
-    return render(request, "learning/compliance.html", {
-        "rows": rows, "units": selectors.compliance_by_unit(rows), "year": year, "unit": unit,
-        "below": below, "pending": selectors.pending_evidence(instansi)
-        if is_admin(request.user) else None})
+    return render(
+        request,
+        "learning/compliance.html",
+        {
+            "rows": rows,
+            "units": selectors.compliance_by_unit(rows),
+            "year": year,
+            "unit": unit,
+            "below": below,
+            "pending": selectors.pending_evidence(instansi) if is_admin(request.user) else None,
+        },
+    )
 
 
 @staff_view
 @require_POST
 def evidence_decide(request: HttpRequest, record_id: int) -> HttpResponse:
     row = selectors.jp_record_get(instansi_for(request.user), record_id)
-    _run(request, _("Bukti diputuskan."),
-         lambda: services.jp_evidence_decide(actor=request.user, jp_record=row,
-                                             approve=request.POST.get("decision") == "approve"))
+    _run(
+        request,
+        _("Bukti diputuskan."),
+        lambda: services.jp_evidence_decide(
+            actor=request.user, jp_record=row, approve=request.POST.get("decision") == "approve"
+        ),
+    )
     return redirect("learning:compliance")
 
 
-# --- Talent, succession, plan ----------------------------------------------------------------------
+# --- Talent, succession, plan --------------------------------------------------------------------
 
 
 @staff_view
@@ -424,20 +542,36 @@ def talent(request: HttpRequest) -> HttpResponse:
         except ApplicationError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _(
-                "%(placed)d pegawai ditempatkan; %(no_predikat)d tanpa predikat SKP, "
-                "%(no_potential)d tanpa nilai potensial.") % summary)
+            messages.success(
+                request,
+                _(
+                    "%(placed)d pegawai ditempatkan; %(no_predikat)d tanpa predikat SKP, "
+                    "%(no_potential)d tanpa nilai potensial."
+                )
+                % summary,
+            )
         return redirect(f"{request.path}?tahun={year}")
     unit, path = _unit_path(request)
     grid = selectors.nine_box_grid(selectors.placements(request.user, instansi, year, path))
     layout = [[4, 7, 9], [2, 5, 8], [1, 3, 6]]
     chart = [{"box": b, "count": len(grid[b])} for b in range(1, 10)]
-    return render(request, "learning/talent.html", {
-        "year": year, "unit": unit, "grid": grid, "chart": json.dumps(chart),
-        "layout": [[(b, grid[b], rules.BOX_ACTIONS[b]) for b in row] for row in layout],
-        "pool": [p for b in (9, 8, 7) for p in grid[b]], "is_admin": is_admin(request.user),
-        "selected": int(request.GET["kotak"]) if request.GET.get("kotak", "").isdigit() else None,
-        "critical": selectors.critical_positions(instansi)})
+    return render(
+        request,
+        "learning/talent.html",
+        {
+            "year": year,
+            "unit": unit,
+            "grid": grid,
+            "chart": json.dumps(chart),
+            "layout": [[(b, grid[b], rules.BOX_ACTIONS[b]) for b in row] for row in layout],
+            "pool": [p for b in (9, 8, 7) for p in grid[b]],
+            "is_admin": is_admin(request.user),
+            "selected": int(request.GET["kotak"])
+            if request.GET.get("kotak", "").isdigit()
+            else None,
+            "critical": selectors.critical_positions(instansi),
+        },
+    )
 
 
 @staff_view
@@ -448,10 +582,16 @@ def succession(request: HttpRequest, position_id: int) -> HttpResponse:
     if position.instansi_id != instansi.pk:
         raise NotFound("jabatan")
     year = _year(request)
-    return render(request, "learning/succession.html", {
-        "position": position, "year": year,
-        "standard": selectors.standards_of([position.pk]).get(position.pk, {}),
-        "rows": selectors.succession_list(instansi, position, year)})
+    return render(
+        request,
+        "learning/succession.html",
+        {
+            "position": position,
+            "year": year,
+            "standard": selectors.standards_of([position.pk]).get(position.pk, {}),
+            "rows": selectors.succession_list(instansi, position, year),
+        },
+    )
 
 
 @staff_view
@@ -462,17 +602,41 @@ def plan(request: HttpRequest) -> HttpResponse:
     unit, path = _unit_path(request)
     lines = selectors.training_plan(request.user, instansi, year, path)
     if request.GET.get("format") == "xlsx":
-        header = ["Program", "Jenis", "Penyelenggara", "Jumlah peserta", "JP per peserta",
-                  "Total JP", "Biaya per peserta (Rp)", "Perkiraan biaya (Rp)"]
-        data = [[x.programme.name, x.programme.get_kind_display(), x.programme.provider,
-                 x.count, x.programme.jp, x.jp, x.programme.cost, x.cost] for x in lines]
+        header = [
+            "Program",
+            "Jenis",
+            "Penyelenggara",
+            "Jumlah peserta",
+            "JP per peserta",
+            "Total JP",
+            "Biaya per peserta (Rp)",
+            "Perkiraan biaya (Rp)",
+        ]
+        data = [
+            [
+                x.programme.name,
+                x.programme.get_kind_display(),
+                x.programme.provider,
+                x.count,
+                x.programme.jp,
+                x.jp,
+                x.programme.cost,
+                x.cost,
+            ]
+            for x in lines
+        ]
         response = HttpResponse(xlsx_bytes(header, data), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="rencana-pelatihan-{year}.xlsx"'
         return response
-    return render(request, "learning/plan.html", {
-        "lines": lines, "year": year, "unit": unit,
-        "total_cost": sum((x.cost for x in lines), Decimal(0)),
-        "total_jp": sum((x.jp for x in lines), Decimal(0)),
-        "total_people": sum(x.count for x in lines)})
-
-
+    return render(
+        request,
+        "learning/plan.html",
+        {
+            "lines": lines,
+            "year": year,
+            "unit": unit,
+            "total_cost": sum((x.cost for x in lines), Decimal(0)),
+            "total_jp": sum((x.jp for x in lines), Decimal(0)),
+            "total_people": sum(x.count for x in lines),
+        },
+    )

@@ -216,7 +216,7 @@ def standard_import(*, actor: Any, instansi: Instansi, path: str | Path) -> dict
     wanted: dict[int, dict[Competency, int]] = {}
     for number, cells in table.rows():
 
-        def cell(name: str) -> Any:
+        def cell(name: str, cells: list[Any] = cells) -> Any:
             i = index[name]
             return cells[i] if i < len(cells) else None
 

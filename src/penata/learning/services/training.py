@@ -46,7 +46,7 @@ def _fail(code: str, message: str, **extra: Any) -> ValidationFailed:
     return ValidationFailed(code, message, extra)
 
 
-def check_upload(upload: UploadedFile) -> None:
+def check_upload(upload: UploadedFile[bytes]) -> None:
     """Accept PDF, JPG or PNG up to the size limit, checked by content as well as name."""
     limit = upload_max_bytes()
     if upload.size is None or upload.size > limit:
@@ -330,7 +330,7 @@ def enrolment_complete(
     actor: Any,
     enrolment: Enrolment,
     completed_on: dt.date,
-    certificate: UploadedFile | None = None,
+    certificate: UploadedFile[bytes] | None = None,
 ) -> Enrolment:
     """Admin records attendance and completion: the programme's JP enter the ledger (verified)
     and each competency it develops rises to its target level where the employee is below."""
@@ -401,7 +401,7 @@ def jp_evidence_submit(
     completed_on: dt.date,
     minutes: int,
     provider: str = "",
-    evidence: UploadedFile | None = None,
+    evidence: UploadedFile[bytes] | None = None,
 ) -> JpRecord:
     """The employee records external development (seminar, course) with evidence; it counts
     towards the JP target once admin verifies it."""
