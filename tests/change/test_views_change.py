@@ -94,3 +94,35 @@ def test_export_lists_recipients_in_reach(city, client_for):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     names = sorted(row[1] for row in sheet.iter_rows(min_row=4, values_only=True))
     assert len(names) == 8 and "Dr. Sri Wahyuni" in names
+
+
+def test_pulse_pages_never_name_respondents(city, client_for):
+    from penata.change.services import pulse_open
+
+    announcement = publish(city)
+    pulse = pulse_open(actor=city.admin, announcement=announcement, title="Survei kesiapan ke-1")
+    people = [city.kabid_y, *city.staff_y, city.kabid_x, *city.staff_x]
+    for person in people:
+        c = client_for(person.user)
+        assert b"Survei kesiapan ke-1" in c.get(reverse("change:feed_fragment")).content
+        response = c.post(
+            reverse("change:pulse_answer", args=[pulse.pk]),
+            {f"a{i}": "2" for i in range(5)},
+        )
+        assert response.status_code == 302
+    head = client_for(city.kadis.user)
+    page = head.get(reverse("change:readiness", args=[announcement.pk]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    for person in people:
+        assert person.name not in body and person.nip not in body
+    assert "kurang dari 5 responden" in body  # Bidang Sumber Daya (4) and Pelayanan (3)
+    assert ">25,0<" in body  # the whole reach: 7 answers of 2 → index 25
+    again = client_for(city.staff_x[0].user).post(
+        reverse("change:pulse_answer", args=[pulse.pk]), {f"a{i}": "5" for i in range(5)}
+    )
+    assert b"sudah mengisi" in again.content
+    assert (
+        client_for(city.guru.user).get(reverse("change:pulse_answer", args=[pulse.pk])).status_code
+        == 404
+    )

@@ -288,6 +288,28 @@ WEB.update(
         "change:remind": _cr(_C_FOLLOW, "announcement", method="POST"),
         "change:answer": _cs("question", method="POST"),
         "change:merge": _cs("question", method="POST"),
+        "change:readiness": _cr(_C_FOLLOW, "announcement"),
+        "change:pulse_open": _cr(_C_FOLLOW, "announcement", method="POST"),
+        "change:pulse_answer": _cs("pulse"),
+    }
+)
+
+# Workload analysis (penata.workload): the structure's readers see the ABK; org_analyst and
+# admin edit duties and the settings.
+WEB.update(
+    {
+        "workload:summary": _a("staff"),
+        "workload:settings": _a("analyst_or_admin"),
+        "workload:unit": _a("staff_object", objects={"pk": "unit"}),
+        "workload:outlook": _a("staff_object", objects={"pk": "unit"}),
+        "workload:unit_xlsx": _a("staff_object", objects={"pk": "unit"}),
+        "workload:unit_pdf": _a("staff_object", objects={"pk": "unit"}),
+        "workload:duty_save": _a(
+            "roles",
+            roles=frozenset({"admin", "org_analyst"}),
+            objects={"pk": "workload.duty"},
+            method="POST",
+        ),
     }
 )
 
@@ -307,6 +329,12 @@ def _pid(name: str, kind: str) -> dict[str, str]:
 
 
 API_MORE: dict[str, Access] = {
+    # Workload analysis
+    "penata_workload_api_unit_abk": _a("api_staff_object", objects={"unit_id": "unit"}),
+    "penata_workload_api_city_summary": _api(),
+    "penata_workload_api_duty_update": _api(
+        objects={"duty_id": "workload.duty_body"}, method="PATCH", ok=422
+    ),
     # Restructuring
     "penata_restructure_api_structure_metrics": _api(_R_READERS),
     "penata_restructure_api_scenario_list": _api(_R_READERS),

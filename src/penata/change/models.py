@@ -147,3 +147,63 @@ class Question(models.Model):
 
     def is_answered(self) -> bool:
         return self.answered_at is not None
+
+
+class Pulse(models.Model):
+    """An ADKAR readiness pulse sent with or after an announcement to its recipients."""
+
+    instansi = models.ForeignKey("org.Instansi", on_delete=models.PROTECT, related_name="+")
+    announcement = models.ForeignKey(Announcement, on_delete=models.CASCADE, related_name="pulses")
+    title = models.CharField(_("judul"), max_length=200)
+    # [{"dimension": "awareness", "text": "..."}]; Likert 1–5 each.
+    questions = models.JSONField(_("pertanyaan"), default=list)
+    opened_at = models.DateTimeField(_("dibuka"))
+    is_open = models.BooleanField(_("terbuka"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("survei kesiapan")
+        verbose_name_plural = _("survei kesiapan")
+        ordering = ["opened_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PulseParticipation(models.Model):
+    """That an employee answered a pulse — kept apart from the answers, which name nobody."""
+
+    instansi = models.ForeignKey("org.Instansi", on_delete=models.PROTECT, related_name="+")
+    pulse = models.ForeignKey(Pulse, on_delete=models.CASCADE, related_name="participations")
+    employee = models.ForeignKey("people.Employee", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "pulse", "employee"], name="change_pulse_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pulse_id} · {self.employee_id}"
+
+
+class PulseResponse(models.Model):
+    """One anonymous set of answers: the unit is the only thing known about who gave it (no
+    employee, no timestamp)."""
+
+    instansi = models.ForeignKey("org.Instansi", on_delete=models.PROTECT, related_name="+")
+    pulse = models.ForeignKey(Pulse, on_delete=models.CASCADE, related_name="responses")
+    unit = models.ForeignKey(
+        "org.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # dimension -> mean score of that dimension's questions (1–5).
+    scores = models.JSONField(_("skor"), default=dict)
+
+    class Meta:
+        indexes = [models.Index(fields=["pulse", "unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.pulse_id} · {self.unit_id}"

@@ -15,6 +15,9 @@ urlpatterns = [
     path("<int:pk>/pantau/", views.dashboard, name="dashboard"),
     path("<int:pk>/pantau/xlsx/", views.export, name="export"),
     path("<int:pk>/ingatkan/", views.remind, name="remind"),
+    path("<int:pk>/kesiapan/", views.readiness_page, name="readiness"),
+    path("<int:pk>/kesiapan/buka/", views.pulse_open, name="pulse_open"),
+    path("survei/<int:pk>/", views.pulse_answer, name="pulse_answer"),
     path("pertanyaan/<int:pk>/jawab/", views.answer, name="answer"),
     path("pertanyaan/<int:pk>/gabung/", views.merge, name="merge"),
 ]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from penata.change import access, selectors, services
+from penata.change import access, readiness, rules, selectors, services
 from penata.change.audience import REASONS
 from penata.change.errors import ChangeError
 from penata.change.exports import ack_workbook
@@ -26,6 +26,7 @@ def feed(request: HttpRequest) -> HttpResponse:
         "change/feed.html",
         {
             "items": selectors.feed_list(request.user),
+            "pulses": readiness.open_pulses_for(request.user),
             "can_follow": access.can_follow(request.user),
         },
     )
@@ -33,7 +34,14 @@ def feed(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def feed_fragment(request: HttpRequest) -> HttpResponse:
-    return render(request, "change/_feed.html", {"items": selectors.feed_list(request.user)})
+    return render(
+        request,
+        "change/_feed.html",
+        {
+            "items": selectors.feed_list(request.user),
+            "pulses": readiness.open_pulses_for(request.user),
+        },
+    )
 
 
 @staff_view
@@ -56,6 +64,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "duplicates": {q.id: q.duplicate_of_id for q in questions if q.duplicate_of_id},
             "can_answer": answerer,
             "can_follow": access.can_follow(request.user),
+            "open_pulses": [
+                p for p in readiness.open_pulses_for(request.user) if p.announcement_id == pk
+            ],
         },
     )
 
@@ -224,3 +235,76 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("Pertanyaan digabung."))
     return redirect("change:detail", pk=question.announcement_id)
+
+
+@staff_view
+@require_POST
+def pulse_open(request: HttpRequest, pk: int) -> HttpResponse:
+    announcement = selectors.announcement_follow_get(request.user, pk)
+    questions = [
+        (dimension, request.POST.get(f"q_{dimension}", default))
+        for dimension, default in rules.DEFAULT_QUESTIONS
+    ]
+    services.pulse_open(
+        actor=request.user,
+        announcement=announcement,
+        title=request.POST.get("title", ""),
+        questions=questions,
+    )
+    messages.success(request, _("Survei kesiapan dibuka untuk penerima pengumuman."))
+    return redirect("change:readiness", pk=pk)
+
+
+@staff_view
+@require_http_methods(["GET", "POST"])
+def pulse_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    pulse, answered = readiness.pulse_get_for_answer(request.user, pk)
+    error = ""
+    if request.method == "POST" and not answered:
+        answers = [request.POST.get(f"a{i}", "") for i in range(len(pulse.questions))]
+        try:
+            services.pulse_answer(
+                actor=request.user,
+                pulse=pulse,
+                answers=[int(a) if a.isdigit() else 0 for a in answers],
+            )
+        except ValidationFailed as refused:
+            error = refused.message
+        else:
+            messages.success(request, _("Terima kasih. Jawaban Anda tersimpan tanpa nama."))
+            return redirect("change:detail", pk=pulse.announcement_id)
+    return render(
+        request,
+        "change/pulse_answer.html",
+        {
+            "pulse": pulse,
+            "answered": answered,
+            "error": error,
+            "labels": rules.ADKAR_LABELS,
+            "scale": range(1, 6),
+        },
+        status=422 if error else 200,
+    )
+
+
+@staff_view
+def readiness_page(request: HttpRequest, pk: int) -> HttpResponse:
+    announcement = selectors.announcement_follow_get(request.user, pk)
+    report = readiness.readiness_report(request.user, announcement)
+    return render(
+        request,
+        "change/readiness.html",
+        {
+            "announcement": announcement,
+            "report": report,
+            "labels": rules.ADKAR_LABELS,
+            "defaults": rules.DEFAULT_QUESTIONS,
+            "can_compose": access.can_compose(request.user),
+            "min_group": rules.MIN_GROUP,
+            "reason_labels": {
+                "low_readiness": _("kesiapan rendah"),
+                "late_ack": _("konfirmasi terlambat"),
+                "questions": _("pertanyaan menumpuk"),
+            },
+        },
+    )

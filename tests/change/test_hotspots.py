@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from penata.change import rules
+from penata.change.readiness import readiness_report
+from penata.change.services import pulse_answer, pulse_open, question_ask
+from penata.org.models import Position
+from tests.change.conftest import _person, publish
+
+
+def _ready(index_scores: dict[str, float], n: int = 5) -> rules.Readiness:
+    return rules.readiness([index_scores] * n)
+
+
+def test_hotspot_rules():
+    good = _ready(dict.fromkeys(rules.ADKAR, 4.5))
+    assert rules.hotspot(1, good, ack_rate=100.0, past_due=True, open_questions=0) is None
+    low = _ready({**dict.fromkeys(rules.ADKAR, 3.0), "knowledge": 1.5})
+    spot = rules.hotspot(1, low, ack_rate=100.0, past_due=True, open_questions=0)
+    assert spot is not None and spot.reasons == ("low_readiness",)
+    assert spot.weakest == "knowledge" and spot.actions == (rules.ACTIONS["knowledge"],)
+    late = rules.hotspot(2, good, ack_rate=50.0, past_due=True, open_questions=3)
+    assert late is not None and late.reasons == ("late_ack", "questions")
+    # Every dimension equal: the first ADKAR step is named (it comes first to fix).
+    assert late.weakest == "awareness"
+    # Before the due date a low rate is not late yet.
+    assert rules.hotspot(2, good, ack_rate=50.0, past_due=False, open_questions=2) is None
+    # A suppressed group never names a weakest dimension.
+    hidden = rules.readiness([dict.fromkeys(rules.ADKAR, 1.0)] * 4)
+    assert rules.hotspot(3, hidden, ack_rate=50.0, past_due=True, open_questions=0).weakest is None
+
+
+def test_two_pulses_show_a_hotspot_with_its_weakest_dimension(city, clock):
+    staff_post = Position.objects.get(title="Pengelola Sumber Daya")
+    extra = [_person(city.inst, staff_post, f"sy{i}", f"Pegawai Y{i}") for i in (3, 4)]
+    announcement = publish(city, ack_due_days=7)
+    first = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 1")
+    people_y = [city.kabid_y, *city.staff_y, *extra]
+    for person in people_y:
+        pulse_answer(actor=person.user, pulse=first, answers=[4, 4, 3, 4, 4])
+    clock.advance(days=14)
+    second = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 2")
+    for person in people_y:
+        pulse_answer(actor=person.user, pulse=second, answers=[4, 3, 1, 2, 3])
+    for person in city.staff_y:
+        question_ask(actor=person.user, announcement=announcement, text="Kapan pelatihan?")
+    report = readiness_report(city.admin, announcement)
+    spot = report.hotspots[0]
+    assert spot.unit_name == "Bidang Sumber Daya"
+    assert spot.readiness.index == 40.0
+    assert report.previous[spot.unit_id].index == 70.0
+    assert spot.hotspot.reasons == ("low_readiness", "late_ack", "questions")
+    assert spot.hotspot.weakest == "knowledge"
+    assert spot.hotspot.actions[0] == rules.ACTIONS["knowledge"]
+    assert [p.title for p, _ in report.overall] == ["Pulse 1", "Pulse 2"]
