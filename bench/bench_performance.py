@@ -242,19 +242,22 @@ def _raw_city(cursor: Any, instansi_id: int, day: dt.date) -> dict[int, dict[str
         for u in units if u[2] in PERANGKAT_DAERAH_KINDS
     }  # fmt: skip
     cursor.execute(
-        "SELECT p.unit_id, COUNT(DISTINCT a.employee_id) FROM people_assignment a "
+        "SELECT p.unit_id, a.employee_id FROM people_assignment a "
         "JOIN people_employee e ON e.id = a.employee_id JOIN org_position p ON p.id = a.position_id "
         "WHERE a.instansi_id = %s AND e.status = 'aktif' AND a.start <= %s AND (a.\"end\" IS NULL "
-        'OR a."end" >= %s) GROUP BY p.unit_id',
+        'OR a."end" >= %s)',
         [instansi_id, day, day],
     )
-    for unit_id, n in cursor.fetchall():
+    members: dict[int, set[int]] = {}
+    for unit_id, employee_id in cursor.fetchall():
         if pd_of.get(unit_id) in rows:
-            rows[pd_of[unit_id]]["employees"] += n
+            members.setdefault(pd_of[unit_id], set()).add(employee_id)
+    for pd, found in members.items():
+        rows[pd]["employees"] = len(found)
     cursor.execute(
         "SELECT s.perangkat_daerah_id, s.status, s.predikat, s.frequency, s.start, s.version, "
         "CASE WHEN p.is_unit_head AND p.unit_id = s.perangkat_daerah_id THEN 1 ELSE 0 END AS head, "
-        "COUNT(*), SUM(s.realisation_share), COUNT(s.realisation_share) "
+        "COUNT(*), SUM(COALESCE(s.realisation_share, 0)), COUNT(*) "
         "FROM performance_skp s JOIN org_position p ON p.id = s.position_id "
         "WHERE s.instansi_id = %s AND s.year = %s GROUP BY 1, 2, 3, 4, 5, 6, 7",
         [instansi_id, day.year],

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import BooleanField as BooleanOutput
 from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from penata.accounts.scope import reach_of
 from penata.core.dating import valid_on
@@ -156,17 +157,20 @@ def city_dashboard(
         if kind in PERANGKAT_DAERAH_KINDS
     }
     entry: Any
-    headcount = (
+    # Each person counts once per Perangkat Daerah, also with a second (acting) post in it.
+    people: dict[int, set[int]] = defaultdict(set)
+    for unit_id, employee_id in (
         Assignment.objects.filter(
             current_assignment_q(day), instansi=instansi, employee__status="aktif"
         )
-        .values("position__unit_id")
-        .annotate(n=Count("employee_id", distinct=True))
-    )
-    for entry in headcount:
-        pd = pd_of.get(entry["position__unit_id"])
+        .order_by()
+        .values_list("position__unit_id", "employee_id")
+    ):
+        pd = pd_of.get(unit_id)
         if pd in rows:
-            rows[pd].employees += entry["n"]
+            people[pd].add(employee_id)
+    for pd, members in people.items():
+        rows[pd].employees = len(members)
     is_head = Case(
         When(
             Q(position__is_unit_head=True, position__unit_id=F("perangkat_daerah_id")),
@@ -181,8 +185,8 @@ def city_dashboard(
         .annotate(
             head=is_head,
             n=Count("id"),
-            share=Sum("realisation_share"),
-            shared=Count("realisation_share"),
+            # An approved plan without any realisation yet counts as 0%.
+            share=Sum(Coalesce("realisation_share", Value(Decimal(0)))),
         )
     )
     config = settings_for(instansi.pk)
@@ -200,7 +204,7 @@ def city_dashboard(
                 staff_predikat[row.unit.pk].extend([entry["predikat"]] * n)
         if entry["version"]:
             row.share_sum += entry["share"] or Decimal(0)
-            row.share_count += entry["shared"]
+            row.share_count += n
             periods = schedule.skp_periods(
                 year, entry["frequency"], entry["start"], dt.date(year, 12, 31)
             )
