@@ -200,3 +200,22 @@ def test_api_refuses_auditor_writes_and_hides_runs_from_others(client, structure
     assert client.get(f"/api/v1/overlap/runs/{run.pk}").status_code == 404
     assert client.get(f"/api/v1/overlap/runs/{run.pk}/findings").status_code == 404
     assert OverlapRun.objects.count() == 1
+
+
+def test_results_page_queries_do_not_grow_with_findings(client, structure, run):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(structure.auditor)
+    url = reverse("restructure:overlap")
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    finding = OverlapFinding.objects.get(run=run)
+    for n in range(3):
+        finding.pk = None
+        finding.key = f"copy{n}"
+        finding.save()
+    with CaptureQueriesContext(connection) as four:
+        html = client.get(url).content.decode()
+    assert len(re.findall(r'id="finding-\d+"', html)) == 4
+    assert len(four.captured_queries) == len(one.captured_queries)
