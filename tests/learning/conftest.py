@@ -44,6 +44,11 @@ def person(instansi: Any, position: Any, username: str) -> Any:
 
 @pytest.fixture
 def city(db: Any) -> City:
+    return build_city()
+
+
+def build_city() -> City:
+    """The city of these tests (also used by the browser journey)."""
     from penata.learning.services import dictionary_seed
 
     root = UnitFactory(kind="sekretariat", name="Pemerintah Kota")
