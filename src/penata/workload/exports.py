@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from penata.core.safe_export import neutralise
+from penata.workload.rules import PERIOD_LABELS
 from penata.workload.selectors import PositionRow, UnitAbk, totals_of
 
 POSITION_HEADER = (
@@ -96,7 +97,7 @@ def _position_lines(row: PositionRow) -> list[list[Any]]:
                 t.name,
                 t.unit,
                 t.volume,
-                t.period,
+                PERIOD_LABELS.get(t.period, t.period),
                 task.annual_volume,
                 t.norm_minutes,
                 task.workload_minutes,
