@@ -328,7 +328,23 @@ def _pid(name: str, kind: str) -> dict[str, str]:
     return {name: f"participation.{kind}"}
 
 
+_C_API_FOLLOW = frozenset({"admin", "org_analyst", "unit_head", "auditor"})
+_C_ANN = {"announcement_id": "change.announcement"}
+
 API_MORE: dict[str, Access] = {
+    # Change management: recipients' operations answer 404 for unknown ids; reports are for
+    # those who follow up (403 for the others before any look-up).
+    "penata_change_api_feed": _api(),
+    "penata_change_api_announcement_detail": _api(objects=_C_ANN),
+    "penata_change_api_acknowledge": _api(objects=_C_ANN, method="POST"),
+    "penata_change_api_ask": _api(
+        objects={"announcement_id": "change.announcement_body"}, method="POST", ok=422
+    ),
+    "penata_change_api_acknowledgements": _api(_C_API_FOLLOW, objects=_C_ANN),
+    "penata_change_api_readiness_report": _api(_C_API_FOLLOW, objects=_C_ANN),
+    "penata_change_api_pulse_answer": _api(
+        objects={"pulse_id": "change.pulse_body"}, method="POST", ok=422
+    ),
     # Workload analysis
     "penata_workload_api_unit_abk": _a("api_staff_object", objects={"unit_id": "unit"}),
     "penata_workload_api_city_summary": _api(),

@@ -1,0 +1,216 @@
+"""JSON API of the change app: feed, announcement with FAQ, acknowledge, ask, pulse answers;
+acknowledgement and readiness reports for those who follow up. Anonymous askers and pulse
+respondents are never named (askers only to admin)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Path, Router, Schema
+
+from penata.change import readiness, selectors, services
+from penata.core.api_auth import actor
+from penata.core.api_shapes import ERRORS, MAX_ID
+
+router = Router(tags=["Pengelolaan perubahan"])
+ID = Path(..., ge=1, le=MAX_ID)
+
+
+class FeedItemOut(Schema):
+    announcement_id: int
+    title: str
+    published_at: dt.datetime | None
+    acknowledged_at: dt.datetime | None
+    reminder_count: int
+
+
+class QuestionOut(Schema):
+    id: int
+    text: str
+    asker: str | None = Field(description="Nama penanya; kosong bila anonim (kecuali admin)")
+    asked_at: dt.datetime
+    answer: str
+    answered_at: dt.datetime | None
+    duplicate_of_id: int | None
+    age_days: int
+
+
+class AnnouncementOut(Schema):
+    id: int
+    title: str
+    body_html: str
+    reason: str
+    benefits: str
+    what_changes: str
+    effective_date: dt.date | None
+    published_at: dt.datetime | None
+    acknowledged_at: dt.datetime | None
+    questions: list[QuestionOut]
+
+
+class QuestionIn(Schema):
+    text: str = Field(..., min_length=5, max_length=2000, pattern=r"^[^\x00]*$")
+    anonymous: bool = False
+
+
+class PulseIn(Schema):
+    answers: list[int] = Field(..., min_length=1, max_length=50)
+
+
+@router.get("/change/feed", response={200: list[FeedItemOut], **ERRORS}, summary="Pengumuman saya")
+def feed(request: HttpRequest) -> Any:
+    return [
+        {
+            "announcement_id": r.announcement_id,
+            "title": r.announcement.title,
+            "published_at": r.announcement.published_at,
+            "acknowledged_at": r.acknowledged_at,
+            "reminder_count": r.reminder_count,
+        }
+        for r in selectors.feed_list(actor(request))
+    ]
+
+
+@router.get(
+    "/change/announcements/{announcement_id}",
+    response={200: AnnouncementOut, **ERRORS},
+    summary="Pengumuman dengan tanya jawab",
+)
+def announcement_detail(request: HttpRequest, announcement_id: int = ID) -> Any:
+    who = actor(request)
+    announcement, mine = selectors.announcement_read_get(who, announcement_id)
+    views = selectors.question_views(who, announcement)
+    answerer = selectors.can_answer(who, announcement)
+    return {
+        "id": announcement.pk,
+        "title": announcement.title,
+        "body_html": announcement.body_html,
+        "reason": announcement.reason,
+        "benefits": announcement.benefits,
+        "what_changes": announcement.what_changes,
+        "effective_date": announcement.effective_date,
+        "published_at": announcement.published_at,
+        "acknowledged_at": mine.acknowledged_at if mine else None,
+        "questions": [q.__dict__ for q in views if q.answered_at or q.is_mine or answerer],
+    }
+
+
+@router.post(
+    "/change/announcements/{announcement_id}/acknowledge",
+    response={200: FeedItemOut, **ERRORS},
+    summary="Konfirmasi sudah membaca dan memahami",
+)
+def acknowledge(request: HttpRequest, announcement_id: int = ID) -> Any:
+    who = actor(request)
+    announcement, _mine = selectors.announcement_read_get(who, announcement_id)
+    row = services.announcement_acknowledge(actor=who, announcement=announcement)
+    return {
+        "announcement_id": announcement.pk,
+        "title": announcement.title,
+        "published_at": announcement.published_at,
+        "acknowledged_at": row.acknowledged_at,
+        "reminder_count": row.reminder_count,
+    }
+
+
+@router.post(
+    "/change/announcements/{announcement_id}/questions",
+    response={201: dict[str, int], **ERRORS},
+    summary="Ajukan pertanyaan",
+)
+def ask(request: HttpRequest, body: QuestionIn, announcement_id: int = ID) -> Any:
+    who = actor(request)
+    announcement, _mine = selectors.announcement_read_get(who, announcement_id)
+    question = services.question_ask(
+        actor=who, announcement=announcement, text=body.text, is_anonymous=body.anonymous
+    )
+    return 201, {"id": question.pk}
+
+
+@router.get(
+    "/change/announcements/{announcement_id}/acknowledgements",
+    response={200: dict[str, Any], **ERRORS},
+    summary="Rekap konfirmasi per unit",
+)
+def acknowledgements(request: HttpRequest, announcement_id: int = ID) -> Any:
+    who = actor(request)
+    announcement = selectors.announcement_follow_get(who, announcement_id)
+    board = selectors.ack_dashboard(who, announcement)
+    return {
+        "recipients": board.recipients,
+        "acknowledged": board.acknowledged,
+        "overdue": board.overdue,
+        "rate": board.rate,
+        "due_at": board.due_at,
+        "units": [
+            {
+                "unit_id": u.unit_id,
+                "unit": u.unit_name,
+                "recipients": u.recipients,
+                "acknowledged": u.acknowledged,
+                "overdue": u.overdue,
+                "rate": u.rate,
+            }
+            for u in board.units
+        ],
+        "pending": [
+            {"employee_id": r.employee_id, "name": r.employee.name, "unit": r.unit_id}
+            for r in board.pending
+        ],
+    }
+
+
+@router.get(
+    "/change/announcements/{announcement_id}/readiness",
+    response={200: dict[str, Any], **ERRORS},
+    summary="Kesiapan ADKAR per unit, tren dan titik rawan",
+)
+def readiness_report(request: HttpRequest, announcement_id: int = ID) -> Any:
+    who = actor(request)
+    announcement = selectors.announcement_follow_get(who, announcement_id)
+    report = readiness.readiness_report(who, announcement)
+
+    def shown(r: Any) -> dict[str, Any]:
+        if r.suppressed:
+            return {"suppressed": True, "index": None, "dimensions": None}
+        return {
+            "suppressed": False,
+            "respondents": r.respondents,
+            "index": r.index,
+            "dimensions": r.dimensions,
+        }
+
+    return {
+        "pulses": [{"id": p.pk, "title": p.title, **shown(r)} for p, r in report.overall],
+        "units": [
+            {
+                "unit_id": u.unit_id,
+                "unit": u.unit_name,
+                **shown(u.readiness),
+                "ack_rate": u.ack_rate,
+                "open_questions": u.open_questions,
+                "hotspot": None
+                if u.hotspot is None
+                else {
+                    "reasons": list(u.hotspot.reasons),
+                    "weakest": u.hotspot.weakest,
+                    "actions": list(u.hotspot.actions),
+                },
+            }
+            for u in report.units
+        ],
+    }
+
+
+@router.post(
+    "/change/pulses/{pulse_id}/answers",
+    response={201: dict[str, bool], **ERRORS},
+    summary="Isi survei kesiapan (tanpa nama)",
+)
+def pulse_answer(request: HttpRequest, body: PulseIn, pulse_id: int = ID) -> Any:
+    who = actor(request)
+    pulse, _answered = readiness.pulse_get_for_answer(who, pulse_id)
+    services.pulse_answer(actor=who, pulse=pulse, answers=body.answers)
+    return 201, {"saved": True}
