@@ -19,8 +19,10 @@ from django.db import transaction
 from faker import Faker
 
 from penata.accounts.models import Role, RoleGrant, User
+from penata.change.demo import demo_load as change_demo_load
 from penata.core import audit
 from penata.core.errors import ApplicationError
+from penata.learning.demo import learning_demo_load
 from penata.org.demo import (
     DEFAULT_EMPLOYEES,
     DEFAULT_SEED,
@@ -33,7 +35,6 @@ from penata.org.demo.people import PERSONAS, People, generate_people
 from penata.org.demo.plan import Plan, build_plan
 from penata.org.demo.structure import ROOT_CODE, ROOT_NAME
 from penata.org.models import Duty, Instansi, Position, Unit
-from penata.learning.demo import learning_demo_load
 from penata.participation.demo import participation_demo_load
 from penata.people.models import Assignment, Employee
 from penata.performance.demo import performance_demo_load
@@ -319,4 +320,5 @@ def demo_load(*, seed: int = DEFAULT_SEED, employees: int = DEFAULT_EMPLOYEES) -
     participation_demo_load(instansi=instansi, seed=seed)
     performance_demo_load(instansi, seed=seed)
     learning_demo_load(instansi=instansi, seed=seed)
+    change_demo_load(instansi=instansi, seed=seed)
     return DemoSummary(**{**summary.as_dict(), "seconds": round(time.perf_counter() - began, 2)})
