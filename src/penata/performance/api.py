@@ -400,30 +400,7 @@ def activity_create(request: HttpRequest, body: s.ActivityIn) -> Any:
     return 201, activity_services.activity_log(actor=actor(request), data=_activity_input(body))
 
 
-@router.put(
-    "/activities/{activity_id}", response={200: s.ActivityOut, **ERRORS}, summary="Ubah kegiatan"
-)
-def activity_update(
-    request: HttpRequest, body: s.ActivityIn, activity_id: int = _skp_id("ID kegiatan")
-) -> Any:
-    who = actor(request)
-    activity = activity_selectors.activity_get_for(who, activity_id)
-    return activity_services.activity_update(
-        actor=who, activity=activity, data=_activity_input(body)
-    )
-
-
-@router.delete(
-    "/activities/{activity_id}", response={204: None, **ERRORS}, summary="Hapus kegiatan"
-)
-def activity_delete(request: HttpRequest, activity_id: int = _skp_id("ID kegiatan")) -> Any:
-    who = actor(request)
-    activity_services.activity_delete(
-        actor=who, activity=activity_selectors.activity_get_for(who, activity_id)
-    )
-    return 204, None
-
-
+# The review operations come before /activities/{activity_id}, which would match them.
 @router.get(
     "/activities/review",
     response={200: list[s.ActivityOut], **ERRORS},
@@ -446,6 +423,30 @@ def activity_review(request: HttpRequest, body: s.ReviewIn) -> Any:
         actor=actor(request), activity_ids=body.activity_ids, approve=body.approve, note=body.note
     )
     return {"count": count}
+
+
+@router.put(
+    "/activities/{activity_id}", response={200: s.ActivityOut, **ERRORS}, summary="Ubah kegiatan"
+)
+def activity_update(
+    request: HttpRequest, body: s.ActivityIn, activity_id: int = _skp_id("ID kegiatan")
+) -> Any:
+    who = actor(request)
+    activity = activity_selectors.activity_get_for(who, activity_id)
+    return activity_services.activity_update(
+        actor=who, activity=activity, data=_activity_input(body)
+    )
+
+
+@router.delete(
+    "/activities/{activity_id}", response={204: None, **ERRORS}, summary="Hapus kegiatan"
+)
+def activity_delete(request: HttpRequest, activity_id: int = _skp_id("ID kegiatan")) -> Any:
+    who = actor(request)
+    activity_services.activity_delete(
+        actor=who, activity=activity_selectors.activity_get_for(who, activity_id)
+    )
+    return 204, None
 
 
 # --- Dashboards --------------------------------------------------------------------------
