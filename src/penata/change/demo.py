@@ -81,8 +81,8 @@ def demo_load(*, instansi: Instansi, seed: int) -> None:
     units = current_units(employees)
     # One unit (the largest) lags: few acknowledgements, low Knowledge.
     counts: dict[int, int] = {}
-    for unit_id in units.values():
-        counts[unit_id] = counts.get(unit_id, 0) + 1
+    for unit_key in units.values():
+        counts[unit_key] = counts.get(unit_key, 0) + 1
     lagging = max(counts, key=lambda u: (counts[u], -u), default=None)
     rows = []
     for employee_id in employees:
