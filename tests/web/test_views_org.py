@@ -356,3 +356,16 @@ def test_org_chart_data_queries_do_not_grow_with_depth(as_user, org):
 
     assert deep == shallow
     assert "Ketua Tim 3" in json.dumps(client.get(url).json())
+
+
+def test_an_expired_session_during_an_htmx_swap_redirects_the_whole_page(client, org):
+    response = client.get(
+        reverse("org:unit_children", args=[org.dinkes.pk]),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver/org/?tanggal=2024-01-01",
+    )
+
+    assert response.status_code == 204
+    assert (
+        response["HX-Redirect"] == f"{reverse('accounts:login')}?next=/org/%3Ftanggal%3D2024-01-01"
+    )

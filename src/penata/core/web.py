@@ -13,6 +13,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Page, Paginator
@@ -70,6 +71,15 @@ def staff_view(view: View) -> View:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
+            if request.headers.get("HX-Request"):
+                # An expired session during an htmx swap: send the whole page to the login.
+                page = urlsplit(request.headers.get("HX-Current-URL", ""))
+                current = (
+                    f"{page.path}?{page.query}" if page.query else page.path
+                ) or request.get_full_path()
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = redirect_to_login(current)["Location"]
+                return response
             return redirect_to_login(request.get_full_path())
         try:
             if not reach_of(request.user).is_staff_member():
