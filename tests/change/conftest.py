@@ -34,6 +34,10 @@ def _person(instansi, position, username, name):
 
 @pytest.fixture
 def city(db):
+    return build_city()
+
+
+def build_city():
     inst = InstansiFactory()
     dinkes = UnitFactory(instansi=inst, name="Dinas Kesehatan", kind="dinas")
     bx = UnitFactory(instansi=inst, parent=dinkes, name="Bidang Pelayanan", kind="bidang")
