@@ -39,6 +39,10 @@ router = Router(tags=["Kinerja (SKP)"])
 ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 
 
+# A year outside the span of SKP years is refused (422) before any date is built from it.
+_YEAR = Query(None, ge=2000, le=2100, description="Tahun")
+
+
 def _skp_id(description: str = "ID SKP") -> Any:
     return Path(..., ge=1, le=MAX_ID, description=description)
 
@@ -225,7 +229,7 @@ def rhk_cascade(request: HttpRequest, body: s.CascadeIn, rhk_id: int = _skp_id("
     description="Pegawai yang pejabat penilainya Anda (termasuk sebagai Plt atau atasan "
     "berikutnya).",
 )
-def evaluatees(request: HttpRequest, year: int | None = None) -> Any:
+def evaluatees(request: HttpRequest, year: int | None = _YEAR) -> Any:
     rows = skp_selectors.evaluatee_list(actor(request), year or today().year)
     return [
         {
@@ -519,7 +523,7 @@ def dashboard_live(request: HttpRequest, query: Query[s.ScopeQuery]) -> Any:
     summary="Pantauan kota",
     description="Angka pantauan per perangkat daerah, berperingkat (admin dan auditor instansi).",
 )
-def dashboard_city(request: HttpRequest, year: int | None = None, sort: str = "log") -> Any:
+def dashboard_city(request: HttpRequest, year: int | None = _YEAR, sort: str = "log") -> Any:
     who = actor(request)
     data = city_selectors.city_dashboard(
         who, org_selectors.instansi_for(who), today(), year=year, sort=sort
@@ -547,7 +551,7 @@ def dashboard_city(request: HttpRequest, year: int | None = None, sort: str = "l
 @router.get(
     "/org-predikat", response={200: list[s.OrgPredikatOut], **ERRORS}, summary="Predikat organisasi"
 )
-def org_predikat_list(request: HttpRequest, year: int | None = None) -> Any:
+def org_predikat_list(request: HttpRequest, year: int | None = _YEAR) -> Any:
     who = actor(request)
     instansi = org_selectors.instansi_for(who)
     day = today()
@@ -578,7 +582,7 @@ def org_predikat_set(request: HttpRequest, body: s.OrgPredikatIn) -> Any:
 
 
 @router.get("/holidays", response={200: list[s.HolidayOut], **ERRORS}, summary="Hari libur")
-def holiday_list(request: HttpRequest, year: int | None = None) -> Any:
+def holiday_list(request: HttpRequest, year: int | None = _YEAR) -> Any:
     who = actor(request)
     instansi = org_selectors.instansi_for(who)
     return [

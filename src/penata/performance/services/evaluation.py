@@ -311,7 +311,11 @@ def evaluation_rate(
     predikat follows rules.predikat_kinerja. `finalise` locks the evaluation.
     """
     evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-    skp = Skp.objects.select_for_update().select_related("position").get(pk=evaluation.skp_id)
+    skp = (
+        Skp.objects.select_for_update(of=("self",))
+        .select_related("position")
+        .get(pk=evaluation.skp_id)
+    )
     require_evaluator(
         actor, skp, today(), code=E.EVALUATION_NOT_EVALUATOR, self_code=E.EVALUATION_SELF_RATING
     )

@@ -375,7 +375,7 @@ def skp_snapshot(skp: Skp) -> dict[str, Any]:
 def skp_approve(*, actor: Any, skp: Skp) -> Skp:
     """Approve a submitted plan (pejabat penilai only) and write its next version."""
     skp = (
-        Skp.objects.select_for_update()
+        Skp.objects.select_for_update(of=("self",))
         .select_related("position", "unit", "evaluator")
         .get(pk=skp.pk)
     )
