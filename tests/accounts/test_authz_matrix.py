@@ -79,6 +79,8 @@ def expected(access: Access, role: str, scope: str) -> int:
             return 401
         if has_object and scope == "out":
             return 404
+        if kind == "api_self":
+            return ok if role in LINKED else access.denied
         if kind == "api_scoped_employee":
             return ok if role in REACHES_TARGET else 404
         return ok
@@ -91,9 +93,14 @@ def expected(access: Access, role: str, scope: str) -> int:
     if kind == "staff_object":
         return ok if scope == "in" else 404
     if kind == "scoped_employee":
-        return ok if scope == "in" and role in REACHES_TARGET else 404
+        reach = REACHES_TARGET
+        if access.roles:
+            reach = {
+                r for r in reach if (r[:9] if r.startswith("unit_head") else r) in access.roles
+            }
+        return ok if scope == "in" and role in reach else 404
     if kind == "self":
-        return ok if role in LINKED else 403
+        return ok if role in LINKED else access.denied
     if kind == "scenario_object":
         return ok if scope == "in" and role in RESTRUCTURE_READERS else 404
     if kind == "scenario_write_object":

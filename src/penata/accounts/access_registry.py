@@ -14,7 +14,11 @@ record), `correction_object` (own request, or an admin deciding it), `admin_only
 org_analyst, auditor), `auditor_or_admin`, `auditor_or_admin_object`, `restructure_readers`
 (org_analyst, admin, auditor), `scenario_object` (a scenario its readers see),
 `scenario_write_object` (changed by org_analyst and admin only), `django_admin`.
-API: `api_public`, `api_staff`, `api_staff_object`, `api_scoped_employee`.
+API: `api_public`, `api_staff`, `api_staff_object`, `api_scoped_employee`, `api_self` (callers
+linked to an employee record; `denied` for the others).
+`self` refuses accounts linked to no employee record with `denied` (403 unless given); a
+`scoped_employee` endpoint listing `roles` is open only to those roles among the ones whose
+reach includes the employee.
 `roles` / `api_roles`: allowed to the roles listed with the endpoint, `denied` to others.
 Out-of-scope objects answer 404 (no existence leak); a role without the right answers 403.
 
@@ -313,6 +317,106 @@ WEB.update(
     }
 )
 
+# Performance (penata.performance): every staff member keeps their own SKP and daily log
+# (refused with 404 for accounts linked to no employee record); supervisors, unit heads,
+# admin and auditors follow up; BKPSDM settings, the calendar and organisation predikat are
+# for admin. Plans, evaluations, activities and reminders are reached only through
+# `<thing>_get_for` (404 outside the actor's reach).
+_LINKED_ONLY = {"denied": 404}
+
+
+def _pf(kind: str, **kw: object) -> Access:
+    return Access("staff", objects={"pk": f"performance.{kind}"}, **kw)  # type: ignore[arg-type]
+
+
+_EVAL = {"params": {"number": "0"}}
+# Unit monitoring: supervisors, unit heads, admin and auditors; the city view: admin, auditor.
+_K_MONITOR = frozenset({"supervisor", "unit_head", "admin", "auditor"})
+_K_CITY = frozenset({"admin", "auditor"})
+WEB.update(
+    {
+        "performance:home": _a("staff"),
+        "performance:skp_create": _a("self", method="POST", ok=422, **_LINKED_ONLY),
+        "performance:skp_detail": _pf("skp"),
+        "performance:rhk_add": _pf("skp"),
+        "performance:skp_submit": _pf("skp", method="POST"),
+        "performance:skp_approve": _pf("skp", method="POST"),
+        "performance:skp_return": _pf("skp", method="POST"),
+        "performance:skp_revise": _pf("skp", method="POST"),
+        "performance:skp_versions": _pf("skp"),
+        "performance:expectation_add": _pf("skp", method="POST"),
+        "performance:expectation_delete": _pf("expectation", method="POST"),
+        "performance:rhk_edit": _pf("rhk"),
+        "performance:rhk_delete": _pf("rhk", method="POST"),
+        "performance:rhk_cascade": _pf("rhk"),
+        "performance:subordinates": _a("staff"),
+        "performance:evaluation": _pf("skp", **_EVAL),
+        "performance:evaluation_realisation": _pf("skp", method="POST", **_EVAL),
+        "performance:evaluation_submit": _pf("skp", method="POST", **_EVAL),
+        "performance:evaluation_rate": _pf("skp", method="POST", **_EVAL),
+        "performance:evidence": _pf("realisation"),
+        "performance:activity_log": _a("self", **_LINKED_ONLY),
+        "performance:activity_edit": _pf("activity"),
+        "performance:activity_delete": _pf("activity", method="POST"),
+        "performance:reminder_dismiss": _pf("reminder", method="POST"),
+        "performance:activity_review": _a("staff"),
+        "performance:dashboard": _a("roles", roles=_K_MONITOR),
+        "performance:dashboard_live": _a("roles", roles=_K_MONITOR),
+        "performance:dashboard_export": _a("roles", roles=_K_MONITOR),
+        # The employees a monitor reaches, and the employee themself.
+        "performance:person": _a(
+            "scoped_employee", objects={"pk": "employee"}, roles=_K_MONITOR | {"employee"}
+        ),
+        "performance:city": _a("roles", roles=_K_CITY),
+        "performance:city_export": _a("roles", roles=_K_CITY),
+        "performance:settings": _a("admin_only"),
+        "performance:org_predikat": _a("admin_only"),
+        "performance:calendar": _a("admin_only"),
+        "performance:holiday_delete": _a(
+            "roles",
+            roles=frozenset({"admin"}),
+            objects={"pk": "performance.holiday"},
+            method="POST",
+        ),
+    }
+)
+
+# Learning (penata.learning.access): every staff member reads the catalogue and the
+# dictionary and enrols themself; readers (admin, unit_head, auditor) see compliance, gaps,
+# talent, succession and the plan; admin edits standards and runs sessions.
+_L_READERS = frozenset({"admin", "unit_head", "auditor"})
+
+
+def _lf(kind: str, key: str, **kw: object) -> Access:
+    return Access("staff", objects={key: f"learning.{kind}"}, **kw)  # type: ignore[arg-type]
+
+
+WEB.update(
+    {
+        "learning:home": _a("staff"),
+        "learning:enrol": _lf("session", "session_id", method="POST"),
+        "learning:enrolment_cancel": _lf("enrolment", "enrolment_id", method="POST"),
+        "learning:enrolment_decide": _lf("enrolment", "enrolment_id", method="POST"),
+        "learning:enrolment_complete": _lf("enrolment", "enrolment_id", method="POST"),
+        "learning:approvals": _a("staff"),
+        "learning:evidence_submit": _a("self", method="POST", ok=302, **_LINKED_ONLY),
+        "learning:evidence_decide": _lf("jp_record", "record_id", method="POST"),
+        "learning:compliance": _a("roles", roles=_L_READERS),
+        "learning:dictionary": _a("staff"),
+        "learning:standard_import": _a("admin_only"),
+        "learning:standard_edit": _a("staff_object", objects={"position_id": "position"}),
+        "learning:employee_competency": _a("scoped_employee", objects={"employee_id": "employee"}),
+        "learning:gaps": _a("roles", roles=_L_READERS),
+        "learning:catalog": _a("staff"),
+        "learning:programme_detail": _lf("programme", "programme_id"),
+        "learning:session_detail": _lf("session", "session_id"),
+        "learning:session_bulk": _lf("session", "session_id", method="POST"),
+        "learning:talent": _a("roles", roles=_L_READERS),
+        "learning:succession": _a("roles", roles=_L_READERS, objects={"position_id": "position"}),
+        "learning:plan": _a("roles", roles=_L_READERS),
+    }
+)
+
 _R_READERS = frozenset({"org_analyst", "admin", "auditor"})
 _P_REPORTS = frozenset({"admin", "moderator", "auditor"})
 
@@ -331,7 +435,69 @@ def _pid(name: str, kind: str) -> dict[str, str]:
 _C_API_FOLLOW = frozenset({"admin", "org_analyst", "unit_head", "auditor"})
 _C_ANN = {"announcement_id": "change.announcement"}
 
+_SKP = {"skp_id": "performance.skp"}
+_SKP_BODY = {"skp_id": "performance.skp_body"}
+_RHK = {"rhk_id": "performance.rhk"}
+_RHK_BODY = {"rhk_id": "performance.rhk_body"}
+_NUMBER = {"number": "0"}
+
 API_MORE: dict[str, Access] = {
+    # Performance: plans, evaluations and activities through `<thing>_get_for` (404 for ids
+    # outside the caller's reach); bodies are validated before any look-up.
+    "penata_performance_api_skp_list": _api(),
+    "penata_performance_api_skp_create": _api(method="POST", ok=422),
+    "penata_performance_api_skp_detail": _api(objects=_SKP),
+    "penata_performance_api_rhk_add": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_rhk_update": _api(objects=_RHK_BODY, method="PUT", ok=422),
+    "penata_performance_api_rhk_delete": _api(objects=_RHK, method="DELETE"),
+    "penata_performance_api_skp_submit": _api(objects=_SKP, method="POST"),
+    "penata_performance_api_skp_approve": _api(objects=_SKP, method="POST"),
+    "penata_performance_api_skp_return": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_revise": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_versions": _api(objects=_SKP),
+    "penata_performance_api_expectation_add": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_rhk_cascade": _api(objects=_RHK_BODY, method="POST", ok=422),
+    "penata_performance_api_evaluatees": _api(),
+    "penata_performance_api_evaluation_list": _api(objects=_SKP),
+    "penata_performance_api_evaluation_detail": _api(objects=_SKP, params=_NUMBER),
+    "penata_performance_api_realisation_save": _api(
+        objects=_SKP_BODY, params=_NUMBER, method="PUT", ok=422
+    ),
+    "penata_performance_api_evaluation_submit": _api(objects=_SKP, params=_NUMBER, method="POST"),
+    "penata_performance_api_evaluation_rate": _api(
+        objects=_SKP_BODY, params=_NUMBER, method="POST", ok=422
+    ),
+    "penata_performance_api_activity_list": _api(),
+    "penata_performance_api_activity_create": _api(method="POST", ok=422),
+    "penata_performance_api_activity_queue": _api(),
+    "penata_performance_api_activity_review": _api(method="POST", ok=422),
+    "penata_performance_api_activity_update": _api(
+        objects={"activity_id": "performance.activity_body"}, method="PUT", ok=422
+    ),
+    "penata_performance_api_activity_delete": _api(
+        objects={"activity_id": "performance.activity"}, method="DELETE"
+    ),
+    "penata_performance_api_dashboard_unit": _api(_K_MONITOR),
+    "penata_performance_api_dashboard_live": _api(_K_MONITOR),
+    "penata_performance_api_dashboard_city": _api(_K_CITY),
+    "penata_performance_api_org_predikat_list": _api(),
+    "penata_performance_api_org_predikat_set": _api(method="PUT", ok=422),
+    "penata_performance_api_holiday_list": _api(),
+    # Learning
+    # "Saya": callers linked to no employee record get 404.
+    "penata_learning_api_my_competencies": _a("api_self", denied=404),
+    "penata_learning_api_my_jp": _a("api_self", denied=404),
+    "penata_learning_api_my_recommendations": _a("api_self", denied=404),
+    "penata_learning_api_programme_list": _api(),
+    "penata_learning_api_session_list": _api(),
+    "penata_learning_api_enrol": _api(objects={"session_id": "learning.session"}, method="POST"),
+    "penata_learning_api_enrolment_decide": _api(
+        objects={"enrolment_id": "learning.enrolment_body"}, method="POST", ok=422
+    ),
+    "penata_learning_api_compliance": _api(_L_READERS),
+    "penata_learning_api_talent": _api(_L_READERS),
+    "penata_learning_api_succession": _api(_L_READERS, objects={"position_id": "position"}),
+    "penata_learning_api_plan": _api(_L_READERS),
     # Change management: recipients' operations answer 404 for unknown ids; reports are for
     # those who follow up (403 for the others before any look-up).
     "penata_change_api_feed": _api(),
