@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from random import Random
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from faker import Faker
 
@@ -31,7 +32,6 @@ from penata.org.demo.people import generate_people
 from penata.org.demo.plan import build_plan
 from penata.org.demo.structure import kelurahan_name, wilayah
 from penata.org.models import Duty, Instansi, Position, Unit
-from penata.participation.demo import participation_demo_wipe
 from penata.people import rules
 from penata.people.models import Assignment, Employee
 
@@ -99,18 +99,22 @@ PUSKESMAS = [
 
 
 def _wipe() -> None:
-    """Remove what the loader wrote, inside a test's transaction (reports_to and parent are
-    PROTECT: cut them first). Audit events stay: the audit trail is append-only."""
-    participation_demo_wipe(Instansi.objects.get(code="3372"))
-    Assignment.objects.filter(instansi__code="3372").delete()
-    Employee.objects.filter(instansi__code="3372").delete()
-    User.objects.filter(username__in=USERNAMES).delete()
-    Duty.objects.filter(instansi__code="3372").delete()
-    Position.objects.filter(instansi__code="3372").update(reports_to=None)
-    Position.objects.filter(instansi__code="3372").delete()
-    Unit.objects.filter(instansi__code="3372").update(parent=None)
-    Unit.objects.filter(instansi__code="3372").delete()
-    Instansi.objects.filter(code="3372").delete()
+    """Remove everything the demo wrote, inside the test's transaction. Every app adds its
+    own demo rows, so empty all of Penata's tables (foreign keys are checked only at commit,
+    and the transaction is rolled back). Audit events stay: the trail is append-only."""
+    penata_apps = {app.label for app in apps.get_app_configs() if app.name.startswith("penata.")}
+    penata_apps |= {"otp_totp"}
+    tables = [
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in penata_apps
+        and model is not AuditEvent
+        and model._meta.managed
+        and not model._meta.proxy
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 @pytest.fixture(scope="module")
