@@ -14,7 +14,7 @@ import re
 import pytest
 import schemathesis
 from django.utils import timezone
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -66,7 +66,6 @@ KNOWN_DEFECTS = dict.fromkeys(
         "PUT /api/v1/kinerja/activities/{activity_id}",
         "GET /api/v1/kinerja/activities/review",
         "POST /api/v1/kinerja/activities/review",
-        "GET /api/v1/kinerja/dashboard/city",
         "PUT /api/v1/kinerja/org-predikat",
     ],
     _FOUND,
@@ -86,6 +85,12 @@ def _keep_test_connection():
     yield
     signals.request_started.connect(close_old_connections)
     signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings):
+    """The world's accounts are built for every operation: argon2 would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -109,7 +114,10 @@ def identities(db):
 
 @schema.parametrize()
 @settings(
-    max_examples=5,
+    # A small budget per operation, and no shrinking: a failure is reported as found (the
+    # derandomised input reproduces it), which keeps the whole run within a couple of minutes.
+    max_examples=3,
+    phases=[Phase.explicit, Phase.generate],
     deadline=None,
     derandomize=True,
     suppress_health_check=[
