@@ -145,13 +145,14 @@ class PlanHelper:
     def skp(self, who: str, *, rhks: int = 1, approve: bool = True, kinds=("utama",), year=2026):
         from decimal import Decimal
 
+        from penata.performance.services import rhk as rhk_services
         from penata.performance.services import skp as services
-        from penata.performance.services.skp import IndicatorInput
+        from penata.performance.services.rhk import IndicatorInput
 
         c = self.city
         skp = services.skp_create(actor=c.users[who], employee=c.people[who], year=year)
         for n in range(rhks):
-            services.rhk_save(
+            rhk_services.rhk_save(
                 actor=c.users[who],
                 skp=skp,
                 text=f"Hasil kerja {who} nomor {n + 1}",

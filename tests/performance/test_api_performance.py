@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.db import connection
 
-from penata.performance.models import Activity, Indicator, OrgPredikat, Rhk, Skp
+from penata.performance.models import Indicator, OrgPredikat, Rhk, Skp
 from penata.performance.services.activity import ActivityInput, activity_log
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from penata.core.models import AuditEvent
 from penata.performance.errors import Refused
 from penata.performance.models import Indicator, Rhk, Skp
 from penata.performance.services.cascade import rhk_cascade
-from penata.performance.services.skp import IndicatorInput
+from penata.performance.services.rhk import IndicatorInput
 from tests.factories import AssignmentFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db

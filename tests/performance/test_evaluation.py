@@ -11,7 +11,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from penata.core.errors import ApplicationError, ValidationFailed
 from penata.performance.errors import Refused
-from penata.performance.models import Evaluation, Indicator, OrgPredikat, PerformanceSettings, Realisation, Rhk
+from penata.performance.models import (
+    Evaluation,
+    Indicator,
+    OrgPredikat,
+    PerformanceSettings,
+    Realisation,
+    Rhk,
+)
 from penata.performance.selectors.evaluation import evaluation_view, period_rows
 from penata.performance.services import evaluation as services
 from penata.performance.services.evaluation import RealisationInput

@@ -13,8 +13,9 @@ from penata.core.models import AuditEvent
 from penata.performance.errors import Refused
 from penata.performance.models import BehaviourExpectation, Indicator, Rhk, Skp, SkpVersion
 from penata.performance.selectors.evaluators import evaluatees_of, evaluator_map
+from penata.performance.services import rhk as rhk_services
 from penata.performance.services import skp as services
-from penata.performance.services.skp import IndicatorInput
+from penata.performance.services.rhk import IndicatorInput
 from tests.factories import AssignmentFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +126,7 @@ def test_rhk_with_indicators_and_intervention_of_the_superior(city, plan):
     boss = plan.skp("kasi")
     boss_rhk = Rhk.objects.get(skp=boss)
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
-    rhk = services.rhk_save(
+    rhk = rhk_services.rhk_save(
         actor=city.users["agus"], skp=skp, text="  Tersusunnya   laporan  ", kind="utama",
         parent=boss_rhk,
         indicators=[INDICATOR, IndicatorInput("kualitas", "Laporan sesuai standar", Decimal("100"), "%")],
@@ -141,7 +142,7 @@ def test_rhk_may_only_intervene_the_evaluators_rhk(city, plan):
     other = plan.skp("kabid")  # not agus's pejabat penilai
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
     with pytest.raises(ValidationFailed) as error:
-        services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
+        rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
                           parent=Rhk.objects.get(skp=other), indicators=[INDICATOR])
     assert error.value.code == "rhk.parent_not_superior"
     assert not Rhk.objects.filter(skp=skp).exists()
@@ -159,7 +160,7 @@ def test_rhk_may_only_intervene_the_evaluators_rhk(city, plan):
 def test_bad_indicators_are_refused(city, indicator, code):
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
     with pytest.raises(ValidationFailed) as error:
-        services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
+        rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
                           indicators=[indicator])
     assert error.value.code == code
     assert error.value.extra["field"] == "indicators.1." + code.split(".")[1]
@@ -171,16 +172,16 @@ def test_rhk_needs_an_indicator_and_a_text(city):
     for kwargs, code in (({"text": "Laporan", "indicators": []}, "rhk.no_indicators"),
                          ({"text": "abc", "indicators": [INDICATOR]}, "rhk.text")):
         with pytest.raises(ValidationFailed) as error:
-            services.rhk_save(actor=city.users["agus"], skp=skp, kind="utama", **kwargs)
+            rhk_services.rhk_save(actor=city.users["agus"], skp=skp, kind="utama", **kwargs)
         assert error.value.code == code
 
 
 def test_update_keeps_named_indicators_and_drops_the_others(city):
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
-    rhk = services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
+    rhk = rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
                             indicators=[INDICATOR, IndicatorInput("waktu", "Selesai", Decimal(12), "bulan")])
     first = Indicator.objects.filter(rhk=rhk).order_by("sort_order").first()
-    services.rhk_save(
+    rhk_services.rhk_save(
         actor=city.users["agus"], skp=skp, rhk=rhk, text="Laporan tersusun lengkap", kind="tambahan",
         indicators=[IndicatorInput("kuantitas", "Jumlah laporan", Decimal(24), "laporan", id=first.pk)],
     )
@@ -192,12 +193,12 @@ def test_update_keeps_named_indicators_and_drops_the_others(city):
 def test_only_the_owner_edits_and_only_while_draft_or_returned(city, plan):
     skp = plan.skp("agus")
     with pytest.raises(ApplicationError) as error:
-        services.rhk_save(actor=city.users["agus"], skp=skp, text="Tambahan baru", kind="utama",
+        rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Tambahan baru", kind="utama",
                           indicators=[INDICATOR])
     assert error.value.code == "skp.not_editable"
     draft = services.skp_create(actor=city.users["dewi"], employee=city.people["dewi"], year=2026)
     with pytest.raises(Refused) as refused:
-        services.rhk_save(actor=city.users["kasi"], skp=draft, text="Dari atasan", kind="utama",
+        rhk_services.rhk_save(actor=city.users["kasi"], skp=draft, text="Dari atasan", kind="utama",
                           indicators=[INDICATOR])
     assert refused.value.code == "skp.not_owner"
     assert Rhk.objects.filter(skp__in=[skp, draft]).count() == 1
@@ -207,10 +208,10 @@ def test_rhk_intervened_by_subordinates_cannot_be_deleted(city, plan):
     boss = plan.skp("kasi", approve=False)
     boss_rhk = Rhk.objects.get(skp=boss)
     mine = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
-    services.rhk_save(actor=city.users["agus"], skp=mine, text="Laporan tersusun", kind="utama",
+    rhk_services.rhk_save(actor=city.users["agus"], skp=mine, text="Laporan tersusun", kind="utama",
                       parent=boss_rhk, indicators=[INDICATOR])
     with pytest.raises(ApplicationError) as error:
-        services.rhk_delete(actor=city.users["kasi"], rhk=boss_rhk)
+        rhk_services.rhk_delete(actor=city.users["kasi"], rhk=boss_rhk)
     assert error.value.code == "rhk.has_children"
     assert Rhk.objects.filter(pk=boss_rhk.pk).exists()
 
@@ -228,7 +229,7 @@ def test_submit_needs_a_main_rhk(city, plan):
 
 def test_submit_without_any_evaluator_is_refused(city):
     skp = services.skp_create(actor=city.users["kadis"], employee=city.people["kadis"], year=2026)
-    services.rhk_save(actor=city.users["kadis"], skp=skp, text="Layanan kesehatan meningkat",
+    rhk_services.rhk_save(actor=city.users["kadis"], skp=skp, text="Layanan kesehatan meningkat",
                       kind="utama", indicators=[INDICATOR])
     with pytest.raises(ApplicationError) as error:
         services.skp_submit(actor=city.users["kadis"], skp=skp)
@@ -280,7 +281,7 @@ def test_return_needs_a_note_and_goes_back_to_the_employee(city, plan):
     services.skp_return(actor=city.users["kasi"], skp=skp, note="Target belum selaras dengan RHK seksi.")
     skp.refresh_from_db()
     assert (skp.status, skp.return_note) == ("returned", "Target belum selaras dengan RHK seksi.")
-    services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan kedua tersusun", kind="utama",
+    rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan kedua tersusun", kind="utama",
                       indicators=[INDICATOR])
     services.skp_submit(actor=city.users["agus"], skp=skp)
     services.skp_approve(actor=city.users["kasi"], skp=skp)
@@ -297,7 +298,7 @@ def test_changes_after_approval_are_versioned(city, plan):
     services.skp_revise(actor=city.users["agus"], skp=skp, reason="Tugas tambahan dari kepala seksi")
     skp.refresh_from_db()
     assert (skp.status, skp.version) == ("draft", 1)
-    services.rhk_save(actor=city.users["agus"], skp=skp, text="Tugas tambahan terlaksana", kind="tambahan",
+    rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Tugas tambahan terlaksana", kind="tambahan",
                       indicators=[INDICATOR])
     services.skp_submit(actor=city.users["agus"], skp=skp)
     services.skp_approve(actor=city.users["kasi"], skp=skp)

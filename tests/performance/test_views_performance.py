@@ -16,7 +16,6 @@ from openpyxl import load_workbook
 
 from penata.performance.models import (
     Activity,
-    Evaluation,
     Holiday,
     Indicator,
     OrgPredikat,

@@ -19,7 +19,7 @@ from penata.performance.models import Holiday
 from penata.performance.rules import ORG_PREDIKAT_LABELS, RATING_LABELS
 from penata.performance.services.activity import ActivityInput
 from penata.performance.services.evaluation import RealisationInput
-from penata.performance.services.skp import IndicatorInput
+from penata.performance.services.rhk import IndicatorInput
 from penata.performance.values import ASPECTS, FREQUENCY_LABELS, RHK_KINDS
 
 INDICATOR_ROWS = 5

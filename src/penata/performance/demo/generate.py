@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from random import Random
 from typing import Any, cast
@@ -15,8 +12,11 @@ from django.conf import settings
 
 from penata.performance import rules, schedule
 from penata.performance.demo import texts
-from penata.performance.demo.bulk import insert, next_id, reset_sequences
+from penata.performance.demo.activities import insert_activities
+from penata.performance.demo.bulk import next_id, reset_sequences
+from penata.performance.demo.plans import IndicatorPlan, RhkPlan, SkpPlan, share_of
 from penata.performance.demo.world import World
+from penata.performance.demo.writing import insert_plans
 from penata.performance.models import (
     Activity,
     BehaviourExpectation,
@@ -31,8 +31,6 @@ from penata.performance.models import (
     SkpVersion,
     WorkCalendar,
 )
-from penata.performance.selectors.common import calendar_for
-from penata.performance.services.evaluation import realisation_share
 
 GRACE_DAYS = 10
 # RHK per plan: unit heads two utama (and one tambahan), staff two from their duties.
@@ -42,55 +40,17 @@ TWO = Decimal("0.01")
 ORG_PREDIKAT_WEIGHTS = (("istimewa", 2), ("baik", 14), ("butuh_perbaikan", 2), ("kurang", 1))
 STATUS_WEIGHTS = (("approved", 85), ("submitted", 5), ("draft", 6), ("returned", 4))
 # Tables written with explicit ids or without the ORM: their sequences move on afterwards.
-WRITTEN = (Skp, Rhk, Indicator, Evaluation, RhkRating, Realisation, Activity, SkpVersion)
-WRITTEN_TOO = (BehaviourExpectation,)
-MINUTES = (30, 45, 60, 60, 90, 90, 120, 120, 150, 180, 240)
-
-
-@dataclass
-class IndicatorPlan:
-    id: int
-    rhk_id: int
-    aspect: str
-    text: str
-    target: int
-    unit: str
-    order: int
-    realised: Decimal | None = None
-    realised_on: dt.date | None = None
-
-
-@dataclass
-class RhkPlan:
-    id: int
-    skp_id: int
-    kind: str
-    text: str
-    order: int
-    parent_id: int | None = None
-    indicators: list[IndicatorPlan] = field(default_factory=list)
-
-
-@dataclass
-class SkpPlan:
-    id: int
-    employee_id: int
-    position_id: int
-    unit_id: int
-    pd_id: int | None
-    start: dt.date
-    status: str
-    evaluator: Any
-    factor: float
-    rhks: list[RhkPlan] = field(default_factory=list)
-    predikat: str = ""
-    predikat_label: str = ""
-    share: Decimal | None = None
-
-
-def _share(indicators: list[IndicatorPlan]) -> Decimal | None:
-    """services.evaluation.realisation_share of the planned indicators (same attributes)."""
-    return realisation_share(cast(Any, indicators))
+WRITTEN = (
+    Skp,
+    Rhk,
+    Indicator,
+    Evaluation,
+    RhkRating,
+    Realisation,
+    Activity,
+    SkpVersion,
+    BehaviourExpectation,
+)
 
 
 class Generator:
@@ -132,9 +92,9 @@ class Generator:
         self._settings()
         skps = self._plan_skps()
         evaluations, ratings, realisations = self._plan_evaluations(skps)
-        counts = self._insert_plans(skps, evaluations, ratings, realisations)
-        counts["activities"] = self._insert_activities(skps, activities, window_days)
-        reset_sequences([*WRITTEN, *WRITTEN_TOO])
+        counts = insert_plans(self, skps, evaluations, ratings, realisations)
+        counts["activities"] = insert_activities(self, skps, activities, window_days)
+        reset_sequences(WRITTEN)
         return counts
 
     def _settings(self) -> None:
@@ -378,351 +338,7 @@ class Generator:
                         )
                     )
                 evaluation_id += 1
-            plan.share = _share([i for r in plan.rhks for i in r.indicators])
+            plan.share = share_of([i for r in plan.rhks for i in r.indicators])
         return evaluations, ratings, realisations
 
     # -- writing --------------------------------------------------------------------------
-
-    def _insert_plans(
-        self,
-        skps: dict[int, SkpPlan],
-        evaluations: list[tuple[Any, ...]],
-        ratings: list[tuple[Any, ...]],
-        realisations: list[tuple[Any, ...]],
-    ) -> dict[str, int]:
-        inst, now = self.instansi_id, self._at(self.day, 7 * 60)
-        approved_at = self._at(dt.date(self.year, 1, 20), 9 * 60)
-        users = self.world.users
-        skp_rows = []
-        for p in skps.values():
-            ev = p.evaluator
-            is_approved = p.status == "approved"
-            skp_rows.append(
-                (
-                    p.id,
-                    inst,
-                    p.employee_id,
-                    self.year,
-                    p.position_id,
-                    p.unit_id,
-                    p.pd_id,
-                    p.start,
-                    dt.date(self.year, 12, 31),
-                    "monthly",
-                    ev.employee_id if ev else None,
-                    ev.position_id if ev else None,
-                    ev.acting if ev else "",
-                    ev.is_fallback if ev else False,
-                    p.status,
-                    1 if is_approved else 0,
-                    texts.RETURN_NOTE if p.status == "returned" else "",
-                    "",
-                    self._at(dt.date(self.year, 1, 15), 9 * 60)
-                    if p.status in ("submitted", "approved")
-                    else None,
-                    approved_at if is_approved else None,
-                    users.get(ev.employee_id) if ev and is_approved else None,
-                    p.predikat,
-                    p.predikat_label,
-                    False,
-                    p.share,
-                    now,
-                    now,
-                )
-            )
-        insert(
-            Skp,
-            [
-                "id",
-                "instansi_id",
-                "employee_id",
-                "year",
-                "position_id",
-                "unit_id",
-                "perangkat_daerah_id",
-                "start",
-                "end",
-                "frequency",
-                "evaluator_id",
-                "evaluator_position_id",
-                "evaluator_acting",
-                "evaluator_is_fallback",
-                "status",
-                "version",
-                "return_note",
-                "revision_reason",
-                "submitted_at",
-                "approved_at",
-                "approved_by_id",
-                "predikat",
-                "predikat_label",
-                "predikat_is_final",
-                "realisation_share",
-                "created_at",
-                "updated_at",
-            ],
-            skp_rows,
-        )
-        rhks = [r for p in skps.values() for r in p.rhks]
-        insert(
-            Rhk,
-            [
-                "id",
-                "instansi_id",
-                "skp_id",
-                "parent_id",
-                "kind",
-                "text",
-                "sort_order",
-                "created_at",
-            ],
-            [(r.id, inst, r.skp_id, r.parent_id, r.kind, r.text, r.order, now) for r in rhks],
-        )
-        indicators = [i for r in rhks for i in r.indicators]
-        insert(
-            Indicator,
-            [
-                "id",
-                "instansi_id",
-                "rhk_id",
-                "aspect",
-                "text",
-                "target",
-                "unit",
-                "realised",
-                "realised_on",
-                "sort_order",
-            ],
-            [
-                (
-                    i.id,
-                    inst,
-                    i.rhk_id,
-                    i.aspect,
-                    i.text,
-                    Decimal(i.target),
-                    i.unit,
-                    i.realised,
-                    i.realised_on,
-                    i.order,
-                )
-                for i in indicators
-            ],
-        )
-        insert(
-            SkpVersion,
-            [
-                "instansi_id",
-                "skp_id",
-                "number",
-                "snapshot",
-                "reason",
-                "approved_by_id",
-                "created_at",
-            ],
-            self._versions(skps, approved_at),
-        )
-        insert(
-            BehaviourExpectation,
-            ["instansi_id", "skp_id", "value", "text", "created_by_id", "created_at"],
-            [
-                (
-                    inst,
-                    p.id,
-                    *texts.EXPECTATIONS[p.employee_id % len(texts.EXPECTATIONS)],
-                    users.get(p.evaluator.employee_id) if p.evaluator else None,
-                    now,
-                )
-                for p in skps.values()
-                if p.evaluator and p.employee_id % 4 == 0
-            ],
-        )
-        insert(
-            Evaluation,
-            [
-                "id",
-                "instansi_id",
-                "skp_id",
-                "employee_id",
-                "perangkat_daerah_id",
-                "kind",
-                "number",
-                "label",
-                "start",
-                "end",
-                "status",
-                "hasil_kerja_rating",
-                "hasil_kerja_from_org",
-                "perilaku_rating",
-                "predikat",
-                "feedback",
-                "perilaku_feedback",
-                "jf_jenjang",
-                "angka_kredit",
-                "submitted_at",
-                "rated_at",
-                "rated_by_id",
-                "finalised_at",
-            ],
-            evaluations,
-        )
-        insert(RhkRating, ["instansi_id", "evaluation_id", "rhk_id", "rating", "feedback"], ratings)
-        insert(
-            Realisation,
-            [
-                "instansi_id",
-                "evaluation_id",
-                "indicator_id",
-                "value",
-                "note",
-                "evidence_link",
-                "evidence_file",
-                "evidence_name",
-                "updated_at",
-                "updated_by_id",
-            ],
-            realisations,
-        )
-        return {
-            "skps": len(skp_rows),
-            "rhks": len(rhks),
-            "indicators": len(indicators),
-            "evaluations": len(evaluations),
-            "ratings": len(ratings),
-            "realisations": len(realisations),
-        }
-
-    def _versions(
-        self, skps: dict[int, SkpPlan], approved_at: dt.datetime
-    ) -> Iterator[tuple[Any, ...]]:
-        for p in skps.values():
-            if p.status != "approved":
-                continue
-            snapshot = {
-                "year": self.year,
-                "rhk": [
-                    {
-                        "id": r.id,
-                        "kind": r.kind,
-                        "text": r.text,
-                        "parent": {"id": r.parent_id, "text": ""} if r.parent_id else None,
-                        "indicators": [
-                            {
-                                "aspect": i.aspect,
-                                "text": i.text,
-                                "target": str(i.target),
-                                "unit": i.unit,
-                            }
-                            for i in r.indicators
-                        ],
-                    }
-                    for r in p.rhks
-                ],
-                "expectations": [],
-            }
-            rater = self.world.users.get(p.evaluator.employee_id) if p.evaluator else None
-            yield (self.instansi_id, p.id, 1, json.dumps(snapshot), "", rater, approved_at)
-
-    def _insert_activities(
-        self, skps: dict[int, SkpPlan], total: int | None, window_days: int | None
-    ) -> int:
-        world, rng, day = self.world, self.rng, self.day
-        start = (
-            dt.date(self.year, 1, 1)
-            if window_days is None
-            else day - dt.timedelta(days=window_days - 1)
-        )
-        calendar = calendar_for(self.instansi_id, start, day)
-        working = calendar.working_days(start, day)
-        employees = sorted(skps)
-        # Entries per logged day: about 1.5 by default; with `total`, whatever reaches it.
-        per_day = (
-            1.5 if total is None else max(0.05, total / max(1, len(employees) * len(working) * 0.9))
-        )
-        quiet = world.personas.get("pegawai")
-        pd_of = world.pd_of
-
-        def rows() -> Iterator[tuple[Any, ...]]:
-            for employee_id in employees:
-                plan = skps[employee_id]
-                r = Random(f"{rng.random()}-{employee_id}")
-                diligence = 0.97 if r.random() < 0.85 else 0.7 if r.random() < 0.7 else 0.3
-                rhk_ids: list[int | None] = [x.id for x in plan.rhks] or [None]
-                duties = world.duties.get(plan.position_id, [])
-                reviewer = world.users.get(plan.evaluator.employee_id) if plan.evaluator else None
-                for d in working:
-                    if d == day:
-                        if employee_id == quiet or r.random() > 0.55:
-                            continue
-                    elif r.random() > diligence:
-                        continue
-                    whole = int(per_day)
-                    n = whole + (1 if r.random() < per_day - whole else 0)
-                    if n == 0:
-                        continue
-                    minute = 7 * 60 + 30
-                    for k in range(n):
-                        length = r.choice(MINUTES)
-                        if duties and r.random() < 0.75:
-                            duty = duties[k % len(duties)]
-                            text = duty.statement + r.choice(texts.ACTIVITY_SUFFIXES)
-                            rhk = rhk_ids[k % len(rhk_ids)]
-                            output = r.randint(1, 5)
-                        else:
-                            text, rhk, output = r.choice(texts.GENERAL_ACTIVITIES), None, 0
-                        age = (day - d).days
-                        if age > 3:
-                            roll = r.random()
-                            status = (
-                                "approved"
-                                if roll < 0.97
-                                else "returned"
-                                if roll < 0.99
-                                else "pending"
-                            )
-                        else:
-                            status = "pending" if age > 0 or r.random() < 0.9 else "approved"
-                        reviewed = (
-                            self._at(d + dt.timedelta(days=min(age, 2)), 14 * 60)
-                            if status != "pending"
-                            else None
-                        )
-                        created = self._at(d, min(minute + length, 23 * 60))
-                        yield (
-                            self.instansi_id,
-                            employee_id,
-                            plan.unit_id,
-                            pd_of.get(plan.unit_id),
-                            d,
-                            text[:500],
-                            length,
-                            rhk,
-                            output,
-                            status,
-                            reviewer if reviewed else None,
-                            reviewed,
-                            "Lengkapi bukti keluaran." if status == "returned" else "",
-                            created,
-                        )
-                        minute += length
-
-        return insert(
-            Activity,
-            [
-                "instansi_id",
-                "employee_id",
-                "unit_id",
-                "perangkat_daerah_id",
-                "date",
-                "description",
-                "minutes",
-                "rhk_id",
-                "output_count",
-                "status",
-                "reviewed_by_id",
-                "reviewed_at",
-                "review_note",
-                "created_at",
-            ],
-            rows(),
-        )

@@ -26,7 +26,7 @@ from penata.performance.models import Indicator, Rhk, Skp
 from penata.performance.selectors.common import settings_for
 from penata.performance.selectors.evaluators import evaluatees_of, own_posts
 from penata.performance.services.common import acting_employee_id
-from penata.performance.services.skp import IndicatorInput, clean_indicators, clean_rhk_text
+from penata.performance.services.rhk import IndicatorInput, clean_indicators, clean_rhk_text
 
 
 @dataclass

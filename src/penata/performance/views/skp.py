@@ -24,6 +24,7 @@ from penata.performance.models import Skp
 from penata.performance.selectors import evaluation as evaluation_selectors
 from penata.performance.selectors import skp as selectors
 from penata.performance.services import cascade as cascade_services
+from penata.performance.services import rhk as rhk_services
 from penata.performance.services import skp as services
 from penata.performance.values import ACTING_LABELS, BERAKHLAK
 from penata.performance.views.common import action, error_context, tabs, year_of
@@ -116,7 +117,7 @@ def _save_rhk(request: HttpRequest, skp: Skp, rhk: Any) -> HttpResponse:
             raise ApplicationError(
                 "rhk.parent_not_superior", _("RHK atasan yang dipilih tidak ada.")
             )
-        services.rhk_save(
+        rhk_services.rhk_save(
             actor=request.user,
             skp=skp,
             rhk=rhk,
@@ -168,7 +169,10 @@ def rhk_delete(request: HttpRequest, pk: int) -> HttpResponse:
     rhk = selectors.rhk_get_for(request.user, pk)
     url = reverse("performance:skp_detail", args=[rhk.skp_id])
     return action(
-        request, lambda: services.rhk_delete(actor=request.user, rhk=rhk), _("RHK dihapus."), url
+        request,
+        lambda: rhk_services.rhk_delete(actor=request.user, rhk=rhk),
+        _("RHK dihapus."),
+        url,
     )
 
 
