@@ -18,10 +18,12 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-# Playwright's sync API keeps an asyncio event loop in this thread; Django refuses ORM calls
-# from a thread with a running loop unless told otherwise. The loop only drives the browser,
-# so the database calls of the tests themselves stay synchronous and safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+# Playwright's sync API keeps an asyncio event loop running in this thread while the browser
+# is open; Django refuses ORM calls from such a thread unless DJANGO_ALLOW_ASYNC_UNSAFE is
+# set. The loop only drives the browser, so the tests' own database calls stay synchronous
+# and safe. The variable is set only while the browser is open (see `browser`): subprocesses
+# of other tests must not inherit it (`check --deploy` rightly refuses it).
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -66,20 +68,32 @@ def _require_chromium() -> None:
     pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed: apt-get install chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole session (of this xdist worker)."""
+    """One headless Chromium for all of tests/e2e, closed right after its last test.
+
+    The e2e tests run one after another on one worker, so package scope opens the browser
+    once and lets the rest of the worker's tests run without Playwright's event loop.
+    """
     _require_chromium()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                yield chromium
+            finally:
+                chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
 
 
 def _file_name(nodeid: str) -> str:
