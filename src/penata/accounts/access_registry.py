@@ -444,45 +444,47 @@ _NUMBER = {"number": "0"}
 API_MORE: dict[str, Access] = {
     # Performance: plans, evaluations and activities through `<thing>_get_for` (404 for ids
     # outside the caller's reach); bodies are validated before any look-up.
-    "penata_performance_api_skp_list": _api(),
-    "penata_performance_api_skp_create": _api(method="POST", ok=422),
-    "penata_performance_api_skp_detail": _api(objects=_SKP),
-    "penata_performance_api_rhk_add": _api(objects=_SKP_BODY, method="POST", ok=422),
-    "penata_performance_api_rhk_update": _api(objects=_RHK_BODY, method="PUT", ok=422),
-    "penata_performance_api_rhk_delete": _api(objects=_RHK, method="DELETE"),
-    "penata_performance_api_skp_submit": _api(objects=_SKP, method="POST"),
-    "penata_performance_api_skp_approve": _api(objects=_SKP, method="POST"),
-    "penata_performance_api_skp_return": _api(objects=_SKP_BODY, method="POST", ok=422),
-    "penata_performance_api_skp_revise": _api(objects=_SKP_BODY, method="POST", ok=422),
-    "penata_performance_api_skp_versions": _api(objects=_SKP),
-    "penata_performance_api_expectation_add": _api(objects=_SKP_BODY, method="POST", ok=422),
-    "penata_performance_api_rhk_cascade": _api(objects=_RHK_BODY, method="POST", ok=422),
-    "penata_performance_api_evaluatees": _api(),
-    "penata_performance_api_evaluation_list": _api(objects=_SKP),
-    "penata_performance_api_evaluation_detail": _api(objects=_SKP, params=_NUMBER),
-    "penata_performance_api_realisation_save": _api(
+    "penata_performance_api_skp_skp_list": _api(),
+    "penata_performance_api_skp_skp_create": _api(method="POST", ok=422),
+    "penata_performance_api_skp_skp_detail": _api(objects=_SKP),
+    "penata_performance_api_skp_rhk_add": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_rhk_update": _api(objects=_RHK_BODY, method="PUT", ok=422),
+    "penata_performance_api_skp_rhk_delete": _api(objects=_RHK, method="DELETE"),
+    "penata_performance_api_skp_skp_submit": _api(objects=_SKP, method="POST"),
+    "penata_performance_api_skp_skp_approve": _api(objects=_SKP, method="POST"),
+    "penata_performance_api_skp_skp_return": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_skp_revise": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_skp_versions": _api(objects=_SKP),
+    "penata_performance_api_skp_expectation_add": _api(objects=_SKP_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_rhk_cascade": _api(objects=_RHK_BODY, method="POST", ok=422),
+    "penata_performance_api_skp_evaluatees": _api(),
+    "penata_performance_api_skp_evaluation_list": _api(objects=_SKP),
+    "penata_performance_api_skp_evaluation_detail": _api(objects=_SKP, params=_NUMBER),
+    "penata_performance_api_skp_realisation_save": _api(
         objects=_SKP_BODY, params=_NUMBER, method="PUT", ok=422
     ),
-    "penata_performance_api_evaluation_submit": _api(objects=_SKP, params=_NUMBER, method="POST"),
-    "penata_performance_api_evaluation_rate": _api(
+    "penata_performance_api_skp_evaluation_submit": _api(
+        objects=_SKP, params=_NUMBER, method="POST"
+    ),
+    "penata_performance_api_skp_evaluation_rate": _api(
         objects=_SKP_BODY, params=_NUMBER, method="POST", ok=422
     ),
-    "penata_performance_api_activity_list": _api(),
-    "penata_performance_api_activity_create": _api(method="POST", ok=422),
-    "penata_performance_api_activity_queue": _api(),
-    "penata_performance_api_activity_review": _api(method="POST", ok=422),
-    "penata_performance_api_activity_update": _api(
+    "penata_performance_api_activity_activity_list": _api(),
+    "penata_performance_api_activity_activity_create": _api(method="POST", ok=422),
+    "penata_performance_api_activity_activity_queue": _api(),
+    "penata_performance_api_activity_activity_review": _api(method="POST", ok=422),
+    "penata_performance_api_activity_activity_update": _api(
         objects={"activity_id": "performance.activity_body"}, method="PUT", ok=422
     ),
-    "penata_performance_api_activity_delete": _api(
+    "penata_performance_api_activity_activity_delete": _api(
         objects={"activity_id": "performance.activity"}, method="DELETE"
     ),
-    "penata_performance_api_dashboard_unit": _api(_K_MONITOR),
-    "penata_performance_api_dashboard_live": _api(_K_MONITOR),
-    "penata_performance_api_dashboard_city": _api(_K_CITY),
-    "penata_performance_api_org_predikat_list": _api(),
-    "penata_performance_api_org_predikat_set": _api(method="PUT", ok=422),
-    "penata_performance_api_holiday_list": _api(),
+    "penata_performance_api_dashboards_dashboard_unit": _api(_K_MONITOR),
+    "penata_performance_api_dashboards_dashboard_live": _api(_K_MONITOR),
+    "penata_performance_api_dashboards_dashboard_city": _api(_K_CITY),
+    "penata_performance_api_dashboards_org_predikat_list": _api(),
+    "penata_performance_api_dashboards_org_predikat_set": _api(method="PUT", ok=422),
+    "penata_performance_api_dashboards_holiday_list": _api(),
     # Learning
     # "Saya": callers linked to no employee record get 404.
     "penata_learning_api_my_competencies": _a("api_self", denied=404),
