@@ -44,13 +44,27 @@ def _fast_password_hashing(settings):
 def build_city() -> SimpleNamespace:
     inst = InstansiFactory()
     c = SimpleNamespace(inst=inst, users={}, people={}, posts={})
-    c.dinas = UnitFactory(instansi=inst, kind="dinas", code="1.02", name="Dinas Kesehatan", short_name="Dinkes")
-    c.bidang = UnitFactory(instansi=inst, parent=c.dinas, kind="bidang", code="1.02.1", name="Bidang Pelayanan")
-    c.seksi = UnitFactory(instansi=inst, parent=c.bidang, kind="seksi", code="1.02.1.1", name="Seksi Primer")
-    c.rujukan = UnitFactory(instansi=inst, parent=c.bidang, kind="seksi", code="1.02.1.2", name="Seksi Rujukan")
-    c.bidang2 = UnitFactory(instansi=inst, parent=c.dinas, kind="bidang", code="1.02.2", name="Bidang Pencegahan")
-    c.surveilans = UnitFactory(instansi=inst, parent=c.bidang2, kind="seksi", code="1.02.2.1", name="Seksi Surveilans")
-    c.badan = UnitFactory(instansi=inst, kind="badan", code="5.01", name="BKPSDM", short_name="BKPSDM")
+    c.dinas = UnitFactory(
+        instansi=inst, kind="dinas", code="1.02", name="Dinas Kesehatan", short_name="Dinkes"
+    )
+    c.bidang = UnitFactory(
+        instansi=inst, parent=c.dinas, kind="bidang", code="1.02.1", name="Bidang Pelayanan"
+    )
+    c.seksi = UnitFactory(
+        instansi=inst, parent=c.bidang, kind="seksi", code="1.02.1.1", name="Seksi Primer"
+    )
+    c.rujukan = UnitFactory(
+        instansi=inst, parent=c.bidang, kind="seksi", code="1.02.1.2", name="Seksi Rujukan"
+    )
+    c.bidang2 = UnitFactory(
+        instansi=inst, parent=c.dinas, kind="bidang", code="1.02.2", name="Bidang Pencegahan"
+    )
+    c.surveilans = UnitFactory(
+        instansi=inst, parent=c.bidang2, kind="seksi", code="1.02.2.1", name="Seksi Surveilans"
+    )
+    c.badan = UnitFactory(
+        instansi=inst, kind="badan", code="5.01", name="BKPSDM", short_name="BKPSDM"
+    )
 
     def post(key, unit, title, kind, reports_to=None, head=False, **kw):
         c.posts[key] = PositionFactory(
@@ -62,7 +76,14 @@ def build_city() -> SimpleNamespace:
     post("kabid", c.bidang, "Kepala Bidang Pelayanan", "administrator", c.posts["kadis"], True)
     post("kasi", c.seksi, "Kepala Seksi Primer", "pengawas", c.posts["kabid"], True)
     post("staff", c.seksi, "Pengadministrasi Perkantoran", "pelaksana", c.posts["kasi"])
-    post("jf", c.seksi, "Epidemiolog Kesehatan Ahli Pertama", "fungsional", c.posts["kasi"], jf_jenjang="ahli_pertama")
+    post(
+        "jf",
+        c.seksi,
+        "Epidemiolog Kesehatan Ahli Pertama",
+        "fungsional",
+        c.posts["kasi"],
+        jf_jenjang="ahli_pertama",
+    )
     post("kasi_rujukan", c.rujukan, "Kepala Seksi Rujukan", "pengawas", c.posts["kabid"], True)
     post("rujukan", c.rujukan, "Pengelola Rujukan", "pelaksana", c.posts["kasi_rujukan"])
     post("kabid2", c.bidang2, "Kepala Bidang Pencegahan", "administrator", c.posts["kadis"], True)
@@ -72,7 +93,9 @@ def build_city() -> SimpleNamespace:
     post("kaban", c.badan, "Kepala BKPSDM", "jpt_pratama", head=True)
 
     def person(key, name, post_key, *, kind="pns", golongan="III/a", acting=None, email=""):
-        employee = EmployeeFactory(instansi=inst, name=name, kind=kind, golongan=golongan, email=email)
+        employee = EmployeeFactory(
+            instansi=inst, name=name, kind=kind, golongan=golongan, email=email
+        )
         AssignmentFactory(employee=employee, position=c.posts[post_key], start=dt.date(2022, 1, 1))
         user = UserFactory(username=key, first_name=name.split()[0])
         employee.user = user
@@ -88,7 +111,12 @@ def build_city() -> SimpleNamespace:
     person("nina", "Nina Kartika", "jf", email="nina@example.go.id")
     person("budi", "Budi Rahardjo", "rujukan")
     person("rina", "Rina Anggraini", "kasi2", golongan="III/d")
-    AssignmentFactory(employee=c.people["rina"], position=c.posts["kabid2"], start=dt.date(2025, 6, 1), acting="plt")
+    AssignmentFactory(
+        employee=c.people["rina"],
+        position=c.posts["kabid2"],
+        start=dt.date(2025, 6, 1),
+        acting="plt",
+    )
     person("fajar", "Fajar Nugroho", "program")
     person("eko", "Eko Saputra", "data")
     person("kaban", "Wahyu Hidayat", "kaban", golongan="IV/c")
@@ -97,7 +125,9 @@ def build_city() -> SimpleNamespace:
     RoleGrantFactory(user=c.users["kasi"], role="supervisor", instansi=inst, unit=c.seksi)
     RoleGrantFactory(user=c.users["kabid"], role="supervisor", instansi=inst, unit=c.bidang)
     for username, role in (("admin", "admin"), ("auditor", "auditor"), ("analis", "org_analyst")):
-        c.users[username] = RoleGrantFactory(user=UserFactory(username=username), role=role, instansi=inst).user
+        c.users[username] = RoleGrantFactory(
+            user=UserFactory(username=username), role=role, instansi=inst
+        ).user
     return c
 
 
@@ -157,11 +187,17 @@ class PlanHelper:
                 skp=skp,
                 text=f"Hasil kerja {who} nomor {n + 1}",
                 kind=kinds[n % len(kinds)],
-                indicators=[IndicatorInput("kuantitas", f"Jumlah dokumen {n + 1}", Decimal(12), "dokumen")],
+                indicators=[
+                    IndicatorInput("kuantitas", f"Jumlah dokumen {n + 1}", Decimal(12), "dokumen")
+                ],
             )
         if approve:
             services.skp_submit(actor=c.users[who], skp=skp)
-            evaluator = next(k for k, e in c.people.items() if e.pk == skp.__class__.objects.get(pk=skp.pk).evaluator_id)
+            evaluator = next(
+                k
+                for k, e in c.people.items()
+                if e.pk == skp.__class__.objects.get(pk=skp.pk).evaluator_id
+            )
             services.skp_approve(actor=c.users[evaluator], skp=skp)
         skp.refresh_from_db()
         return skp

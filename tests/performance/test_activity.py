@@ -39,12 +39,26 @@ def log(city, who, day=TODAY, minutes=60, text="Memverifikasi berkas klaim", **k
 
 def test_an_entry_keeps_the_unit_and_perangkat_daerah_of_the_post(city, plan):
     rhk = Rhk.objects.get(skp=plan.skp("agus"))
-    entry = log(city, "agus", minutes=90, rhk_id=rhk.pk, output_count=12, text="  Memverifikasi   12 berkas  ")
+    entry = log(
+        city,
+        "agus",
+        minutes=90,
+        rhk_id=rhk.pk,
+        output_count=12,
+        text="  Memverifikasi   12 berkas  ",
+    )
     assert (entry.instansi_id, entry.employee_id, entry.unit_id, entry.perangkat_daerah_id) == (
-        city.inst.pk, city.people["agus"].pk, city.seksi.pk, city.dinas.pk
+        city.inst.pk,
+        city.people["agus"].pk,
+        city.seksi.pk,
+        city.dinas.pk,
     )
     assert (entry.description, entry.minutes, entry.rhk_id, entry.output_count, entry.status) == (
-        "Memverifikasi 12 berkas", 90, rhk.pk, 12, "pending"
+        "Memverifikasi 12 berkas",
+        90,
+        rhk.pk,
+        12,
+        "pending",
     )
     assert AuditEvent.objects.filter(action="activity.log", object_id=str(entry.pk)).count() == 1
 
@@ -101,13 +115,22 @@ def test_backdating_window_follows_the_settings(city):
 def test_own_pending_or_returned_entries_may_be_corrected_or_removed(city):
     entry = log(city, "agus")
     with pytest.raises(Refused) as error:
-        activity_update(actor=city.users["dewi"], activity=entry, data=ActivityInput(TODAY, "Bukan milik saya", 30))
+        activity_update(
+            actor=city.users["dewi"],
+            activity=entry,
+            data=ActivityInput(TODAY, "Bukan milik saya", 30),
+        )
     assert error.value.code == "activity.not_owner"
-    activity_review(actor=city.users["kasi"], activity_ids=[entry.pk], approve=False, note="Lengkapi keluaran")
+    activity_review(
+        actor=city.users["kasi"], activity_ids=[entry.pk], approve=False, note="Lengkapi keluaran"
+    )
     entry.refresh_from_db()
     assert (entry.status, entry.review_note) == ("returned", "Lengkapi keluaran")
-    activity_update(actor=city.users["agus"], activity=entry,
-                    data=ActivityInput(TODAY, "Memverifikasi 12 berkas klaim", 75, None, 12))
+    activity_update(
+        actor=city.users["agus"],
+        activity=entry,
+        data=ActivityInput(TODAY, "Memverifikasi 12 berkas klaim", 75, None, 12),
+    )
     entry.refresh_from_db()
     assert (entry.status, entry.minutes, entry.output_count) == ("pending", 75, 12)
     activity_review(actor=city.users["kasi"], activity_ids=[entry.pk], approve=True)
@@ -126,9 +149,13 @@ def test_the_pejabat_penilai_approves_many_at_once(city):
     entries = [log(city, who, text=f"Kegiatan {who}") for who in ("agus", "dewi", "nina", "agus")]
     queue = review_queue(city.users["kasi"])
     assert sorted(a.pk for a in queue) == sorted(e.pk for e in entries)
-    count = activity_review(actor=city.users["kasi"], activity_ids=[e.pk for e in entries], approve=True)
+    count = activity_review(
+        actor=city.users["kasi"], activity_ids=[e.pk for e in entries], approve=True
+    )
     assert count == 4
-    assert set(Activity.objects.values_list("status", "reviewed_by_id")) == {("approved", city.users["kasi"].pk)}
+    assert set(Activity.objects.values_list("status", "reviewed_by_id")) == {
+        ("approved", city.users["kasi"].pk)
+    }
     assert review_queue(city.users["kasi"]) == []
     event = AuditEvent.objects.get(action="activity.approve")
     assert sorted(event.changes["_"]["activities"]) == sorted(e.pk for e in entries)
@@ -183,14 +210,23 @@ def test_empty_working_days_skip_weekends_and_holidays(city):
     days = empty_working_days(city.people["agus"], dt.date(2026, 6, 1), dt.date(2026, 6, 17))
     # 1 June Pancasila and 16 June Tahun Baru Islam are national holidays (SKB 3 Menteri).
     assert days == [
-        dt.date(2026, 6, 2), dt.date(2026, 6, 3), dt.date(2026, 6, 4), dt.date(2026, 6, 5),
-        dt.date(2026, 6, 8), dt.date(2026, 6, 9), dt.date(2026, 6, 11), dt.date(2026, 6, 12),
-        dt.date(2026, 6, 15), dt.date(2026, 6, 17),
+        dt.date(2026, 6, 2),
+        dt.date(2026, 6, 3),
+        dt.date(2026, 6, 4),
+        dt.date(2026, 6, 5),
+        dt.date(2026, 6, 8),
+        dt.date(2026, 6, 9),
+        dt.date(2026, 6, 11),
+        dt.date(2026, 6, 12),
+        dt.date(2026, 6, 15),
+        dt.date(2026, 6, 17),
     ]
 
 
 def _reminded(day):
-    return sorted(ActivityReminder.objects.filter(date=day).values_list("employee__name", flat=True))
+    return sorted(
+        ActivityReminder.objects.filter(date=day).values_list("employee__name", flat=True)
+    )
 
 
 def test_reminders_for_an_empty_working_day(city, clock):
@@ -210,9 +246,11 @@ def test_reminders_for_an_empty_working_day(city, clock):
     assert message.subject == "Pengingat: log harian 15-06-2026 belum diisi"
     assert "Senin, 15 Juni 2026" in message.body
     assert "https://penata.surakarta.go.id/kinerja/log/" in message.body
-    assert set(ActivityReminder.objects.filter(emailed_at__isnull=False).values_list("employee__email", flat=True)) == {
-        "hadi@example.go.id", "nina@example.go.id"
-    }
+    assert set(
+        ActivityReminder.objects.filter(emailed_at__isnull=False).values_list(
+            "employee__email", flat=True
+        )
+    ) == {"hadi@example.go.id", "nina@example.go.id"}
     again = activity_remind(day=dt.date(2026, 6, 15))
     assert (again[0].created, again[0].emailed, len(mail.outbox)) == (0, 0, 2)
 
@@ -225,13 +263,19 @@ def test_no_reminders_on_national_holidays_and_weekends(city):
 
 
 def test_a_local_working_day_overrides_a_national_holiday(city):
-    Holiday.objects.create(instansi=city.inst, date=dt.date(2026, 6, 16), name="Hari kerja pengganti",
-                           kind="hari_kerja")
+    Holiday.objects.create(
+        instansi=city.inst,
+        date=dt.date(2026, 6, 16),
+        name="Hari kerja pengganti",
+        kind="hari_kerja",
+    )
     assert activity_remind(day=dt.date(2026, 6, 16))[0].created == 11
 
 
 def test_a_local_holiday_and_disabled_reminders_send_nothing(city):
-    Holiday.objects.create(instansi=city.inst, date=dt.date(2026, 6, 15), name="Hari Jadi Kota", kind="daerah")
+    Holiday.objects.create(
+        instansi=city.inst, date=dt.date(2026, 6, 15), name="Hari Jadi Kota", kind="daerah"
+    )
     assert activity_remind(day=dt.date(2026, 6, 15))[0].working_day is False
     PerformanceSettings.objects.create(instansi=city.inst, reminders_enabled=False)
     run = activity_remind(day=dt.date(2026, 6, 17))[0]

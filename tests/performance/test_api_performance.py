@@ -38,12 +38,21 @@ def test_plan_flow_through_the_api(city, api):
     assert created.status_code == 201
     skp = created.json()
     assert (skp["status"], skp["evaluator"]["name"], skp["position"], skp["rhk"]) == (
-        "draft", "Hadi Purnomo", "Pengadministrasi Perkantoran", []
+        "draft",
+        "Hadi Purnomo",
+        "Pengadministrasi Perkantoran",
+        [],
     )
-    rhk = post(agus, f"/skp/{skp['id']}/rhk", {
-        "text": "Tersusunnya laporan pelayanan",
-        "indicators": [{"aspect": "kuantitas", "text": "Jumlah laporan", "target": "12", "unit": "laporan"}],
-    })
+    rhk = post(
+        agus,
+        f"/skp/{skp['id']}/rhk",
+        {
+            "text": "Tersusunnya laporan pelayanan",
+            "indicators": [
+                {"aspect": "kuantitas", "text": "Jumlah laporan", "target": "12", "unit": "laporan"}
+            ],
+        },
+    )
     assert rhk.status_code == 201 and rhk.json()["indicators"][0]["target"] == "12.00"
     assert post(agus, f"/skp/{skp['id']}/submit").json()["status"] == "submitted"
     refused = post(agus, f"/skp/{skp['id']}/approve")
@@ -61,31 +70,58 @@ def test_evaluation_through_the_api(city, api, plan):
     skp = plan.skp("nina")
     indicator = Indicator.objects.get(rhk__skp=skp)
     nina, kasi = api("nina"), api("kasi")
-    filled = nina.put(f"{API}/skp/{skp.pk}/evaluations/0/realisations",
-                      {"items": [{"indicator_id": indicator.pk, "value": "12", "evidence_link": "https://x.go.id/b"}]},
-                      content_type=JSON)
+    filled = nina.put(
+        f"{API}/skp/{skp.pk}/evaluations/0/realisations",
+        {
+            "items": [
+                {"indicator_id": indicator.pk, "value": "12", "evidence_link": "https://x.go.id/b"}
+            ]
+        },
+        content_type=JSON,
+    )
     assert filled.status_code == 200 and filled.json()["realisations"][0]["value"] == "12.00"
     assert post(nina, f"/skp/{skp.pk}/evaluations/0/submit").json()["status"] == "submitted"
-    rated = post(kasi, f"/skp/{skp.pk}/evaluations/0/rate", {
-        "rhk": [{"rhk_id": indicator.rhk_id, "rating": "di_atas"}], "perilaku": "di_atas", "finalise": True,
-    })
+    rated = post(
+        kasi,
+        f"/skp/{skp.pk}/evaluations/0/rate",
+        {
+            "rhk": [{"rhk_id": indicator.rhk_id, "rating": "di_atas"}],
+            "perilaku": "di_atas",
+            "finalise": True,
+        },
+    )
     body = rated.json()
     assert (rated.status_code, body["predikat"], body["angka_kredit"], body["status"]) == (
-        200, "sangat_baik", "18.750", "final"
+        200,
+        "sangat_baik",
+        "18.750",
+        "final",
     )
     self_rating = post(nina, f"/skp/{skp.pk}/evaluations/0/rate", {"perilaku": "sesuai"})
     assert (self_rating.status_code, self_rating.json()["code"]) == (403, "evaluation.self_rating")
     listing = nina.get(f"{API}/skp/{skp.pk}/evaluations").json()
-    assert [(e["label"], e["is_late"]) for e in listing][:2] == [("Januari 2026", True), ("Februari 2026", True)]
+    assert [(e["label"], e["is_late"]) for e in listing][:2] == [
+        ("Januari 2026", True),
+        ("Februari 2026", True),
+    ]
     assert listing[-1]["label"] == "Tahunan 2026"
 
 
 def test_cascade_through_the_api(city, api, plan):
     parent = Rhk.objects.get(skp=plan.skp("kasi"))
-    body = {"employee_ids": [city.people["agus"].pk, city.people["nina"].pk], "text": "Berkas terverifikasi",
-            "indicators": [{"aspect": "kuantitas", "text": "Jumlah berkas", "target": "50", "unit": "berkas"}]}
+    body = {
+        "employee_ids": [city.people["agus"].pk, city.people["nina"].pk],
+        "text": "Berkas terverifikasi",
+        "indicators": [
+            {"aspect": "kuantitas", "text": "Jumlah berkas", "target": "50", "unit": "berkas"}
+        ],
+    }
     done = post(api("kasi"), f"/rhk/{parent.pk}/cascade", body)
-    assert (done.status_code, len(done.json()["created_rhk_ids"]), done.json()["skps_opened"]) == (200, 2, 2)
+    assert (done.status_code, len(done.json()["created_rhk_ids"]), done.json()["skps_opened"]) == (
+        200,
+        2,
+        2,
+    )
     body["employee_ids"] = [city.people["budi"].pk]
     refused = post(api("kasi"), f"/rhk/{parent.pk}/cascade", body)
     assert (refused.status_code, refused.json()["code"]) == (403, "cascade.not_subordinate")
@@ -96,13 +132,29 @@ def test_cascade_through_the_api(city, api, plan):
 
 def test_activities_through_the_api(city, api):
     agus = api("agus")
-    created = post(agus, "/activities", {"date": "2026-06-17", "description": "Rapat koordinasi", "minutes": 60})
+    created = post(
+        agus,
+        "/activities",
+        {"date": "2026-06-17", "description": "Rapat koordinasi", "minutes": 60},
+    )
     assert created.status_code == 201
     entry = created.json()
     bad = post(agus, "/activities", {"date": "2026-06-18", "description": "Besok", "minutes": 60})
-    assert (bad.status_code, bad.json()["code"], bad.json()["extra"]["field"]) == (422, "activity.date", "date")
-    assert api("dewi").put(f"{API}/activities/{entry['id']}", {"date": "2026-06-17", "description": "Ubah",
-                                                                "minutes": 30}, content_type=JSON).status_code == 404
+    assert (bad.status_code, bad.json()["code"], bad.json()["extra"]["field"]) == (
+        422,
+        "activity.date",
+        "date",
+    )
+    assert (
+        api("dewi")
+        .put(
+            f"{API}/activities/{entry['id']}",
+            {"date": "2026-06-17", "description": "Ubah", "minutes": 30},
+            content_type=JSON,
+        )
+        .status_code
+        == 404
+    )
     queue = api("kasi").get(f"{API}/activities/review").json()
     assert [a["id"] for a in queue] == [entry["id"]]
     approved = post(api("kasi"), "/activities/review", {"activity_ids": [entry["id"]]})
@@ -116,13 +168,22 @@ def test_activities_through_the_api(city, api):
 def test_skp_list_is_scoped(city, api, plan):
     for who in ("agus", "dewi", "budi", "kaban"):
         plan.skp(who, approve=False)
+
     def names(client):
-        return sorted(item["employee"]["name"] for item in client.get(f"{API}/skp?year=2026").json()["items"])
+        return sorted(
+            item["employee"]["name"] for item in client.get(f"{API}/skp?year=2026").json()["items"]
+        )
+
     assert names(api("agus")) == ["Agus Prasetyo"]
     assert names(api("kasi")) == ["Agus Prasetyo", "Dewi Lestari"]
     assert names(api("kabid")) == ["Agus Prasetyo", "Budi Rahardjo", "Dewi Lestari"]
     assert names(api("kadis")) == ["Agus Prasetyo", "Budi Rahardjo", "Dewi Lestari"]
-    assert names(api("admin")) == ["Agus Prasetyo", "Budi Rahardjo", "Dewi Lestari", "Wahyu Hidayat"]
+    assert names(api("admin")) == [
+        "Agus Prasetyo",
+        "Budi Rahardjo",
+        "Dewi Lestari",
+        "Wahyu Hidayat",
+    ]
     assert names(api("analis")) == []
     budi = Skp.objects.get(employee=city.people["budi"])
     assert api("kasi").get(f"{API}/skp/{budi.pk}").status_code == 404
@@ -147,9 +208,12 @@ def test_dashboards_through_the_api(city, api, plan):
     activity_log(actor=city.users["agus"], data=ActivityInput(dt.date(2026, 6, 17), "Rapat", 60))
     OrgPredikat.objects.create(instansi=city.inst, unit=city.dinas, year=2026, predikat="baik")
     unit = api("kasi").get(f"{API}/dashboard/unit").json()
-    assert (unit["scope"], unit["employees"], unit["live"]["logged_today"], unit["skp_status"]["approved"]) == (
-        "bawahan", 3, 1, 1
-    )
+    assert (
+        unit["scope"],
+        unit["employees"],
+        unit["live"]["logged_today"],
+        unit["skp_status"]["approved"],
+    ) == ("bawahan", 3, 1, 1)
     assert [p["name"] for p in unit["not_logged_today"]] == ["Dewi Lestari", "Nina Kartika"]
     live = api("kasi").get(f"{API}/dashboard/live?scope=bawahan").json()
     assert (live["activities_today"], live["minutes_today"]) == (1, 60)
@@ -167,14 +231,21 @@ def test_org_predikat_and_holidays_through_the_api(city, api):
     body = {"unit_id": city.dinas.pk, "year": 2026, "predikat": "istimewa"}
     refused = api("kadis").put(f"{API}/org-predikat", body, content_type=JSON)
     assert (refused.status_code, refused.json()["code"]) == (403, "settings.admin_only")
-    assert api("admin").put(f"{API}/org-predikat", body, content_type=JSON).json()["predikat"] == "istimewa"
+    assert (
+        api("admin").put(f"{API}/org-predikat", body, content_type=JSON).json()["predikat"]
+        == "istimewa"
+    )
     assert api("kadis").get(f"{API}/org-predikat?year=2026").json() == [
         {"unit_id": city.dinas.pk, "unit": "Dinas Kesehatan", "year": 2026, "predikat": "istimewa"}
     ]
     holidays = api("agus").get(f"{API}/holidays?year=2026").json()
     assert len(holidays) == 25 and holidays[0] == {
-        "date": "2026-01-01", "name": "Tahun Baru 2026 Masehi", "kind": "nasional", "is_estimate": False,
-        "national": True, "source": "SKB 3 Menteri No. 1497, 2 dan 5 Tahun 2025",
+        "date": "2026-01-01",
+        "name": "Tahun Baru 2026 Masehi",
+        "kind": "nasional",
+        "is_estimate": False,
+        "national": True,
+        "source": "SKB 3 Menteri No. 1497, 2 dan 5 Tahun 2025",
     }
 
 

@@ -41,7 +41,9 @@ def test_one_rhk_becomes_an_rhk_of_every_chosen_subordinate(city, plan):
     plan.skp("agus", approve=False)  # has a draft already; dewi and nina have none
     result = _cascade(city, parent, ["agus", "dewi", "nina"])
     assert result.skps_opened == 2 and result.skipped == {}
-    created = Rhk.objects.filter(parent=parent).select_related("skp").order_by("skp__employee__name")
+    created = (
+        Rhk.objects.filter(parent=parent).select_related("skp").order_by("skp__employee__name")
+    )
     assert [(r.skp.employee.name, r.text, r.kind, r.skp.year) for r in created] == [
         ("Agus Prasetyo", "Terverifikasinya berkas klaim layanan primer", "utama", 2026),
         ("Dewi Lestari", "Terverifikasinya berkas klaim layanan primer", "utama", 2026),
@@ -51,12 +53,18 @@ def test_one_rhk_becomes_an_rhk_of_every_chosen_subordinate(city, plan):
     agus_rhk = created[0]
     assert agus_rhk.sort_order == 2  # after the RHK agus had
     for rhk in created:
-        assert list(Indicator.objects.filter(rhk=rhk).values_list("aspect", "target", "unit", "sort_order")) == [
-            ("kuantitas", Decimal("600.00"), "berkas", 1), ("kualitas", Decimal("100.00"), "%", 2)
+        assert list(
+            Indicator.objects.filter(rhk=rhk).values_list("aspect", "target", "unit", "sort_order")
+        ) == [
+            ("kuantitas", Decimal("600.00"), "berkas", 1),
+            ("kualitas", Decimal("100.00"), "%", 2),
         ]
     opened = Skp.objects.get(employee=city.people["dewi"])
     assert (opened.status, opened.evaluator_id, opened.position_id, opened.perangkat_daerah_id) == (
-        "draft", city.people["kasi"].pk, city.posts["staff"].pk, city.dinas.pk
+        "draft",
+        city.people["kasi"].pk,
+        city.posts["staff"].pk,
+        city.dinas.pk,
     )
     event = AuditEvent.objects.get(action="skp.rhk_cascade")
     assert sorted(event.changes["_"]["rhk"]) == sorted(r.pk for r in created)
@@ -74,7 +82,9 @@ def test_submitted_and_approved_plans_are_skipped(city, plan):
         city.people["agus"].pk: "SKP sudah disetujui (perlu revisi lebih dulu)",
         city.people["dewi"].pk: "SKP sedang diajukan",
     }
-    assert list(Rhk.objects.filter(parent=parent).values_list("skp__employee__name", flat=True)) == ["Nina Kartika"]
+    assert list(
+        Rhk.objects.filter(parent=parent).values_list("skp__employee__name", flat=True)
+    ) == ["Nina Kartika"]
 
 
 def test_query_count_does_not_grow_with_the_number_of_subordinates(city, plan):
@@ -94,7 +104,9 @@ def test_query_count_does_not_grow_with_the_number_of_subordinates(city, plan):
         return len(queries)
 
     two = counted(["agus", "dewi"], "Terverifikasinya berkas klaim layanan primer")
-    seven = counted(["nina", *[f"extra{n}" for n in range(6)]], "Tersusunnya laporan harian layanan")
+    seven = counted(
+        ["nina", *[f"extra{n}" for n in range(6)]], "Tersusunnya laporan harian layanan"
+    )
     assert seven == two == 22
     assert Rhk.objects.filter(parent_id=parent_id).count() == 9
 
@@ -105,7 +117,8 @@ def test_cascade_to_fallback_evaluatees(city, plan):
     result = _cascade(city, parent, ["budi", "kasi"], actor=city.users["kabid"])
     assert len(result.created) == 2
     assert set(Rhk.objects.filter(parent=parent).values_list("skp__employee__name", flat=True)) == {
-        "Budi Rahardjo", "Hadi Purnomo"
+        "Budi Rahardjo",
+        "Hadi Purnomo",
     }
 
 

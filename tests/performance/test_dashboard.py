@@ -36,19 +36,34 @@ def data(city, plan):
     indicator = Indicator.objects.get(rhk__skp=agus)
 
     def realise(number, value):
-        evaluations.realisation_save(actor=city.users["agus"], skp=agus, kind="periodic", number=number,
-                                     entries=[RealisationInput(indicator.pk, Decimal(value))])
+        evaluations.realisation_save(
+            actor=city.users["agus"],
+            skp=agus,
+            kind="periodic",
+            number=number,
+            entries=[RealisationInput(indicator.pk, Decimal(value))],
+        )
 
     realise(1, 1)
-    january = evaluations.evaluation_submit(actor=city.users["agus"], skp=agus, kind="periodic", number=1)
+    january = evaluations.evaluation_submit(
+        actor=city.users["agus"], skp=agus, kind="periodic", number=1
+    )
     rhk = Rhk.objects.get(skp=agus)
-    evaluations.evaluation_rate(actor=city.users["kasi"], evaluation=january,
-                                rhk_ratings={rhk.pk: ("sesuai", "")}, perilaku_rating="sesuai")
+    evaluations.evaluation_rate(
+        actor=city.users["kasi"],
+        evaluation=january,
+        rhk_ratings={rhk.pk: ("sesuai", "")},
+        perilaku_rating="sesuai",
+    )
     realise(6, 6)
     activity_log(actor=city.users["agus"], data=ActivityInput(TODAY, "Memverifikasi berkas", 60))
     activity_log(actor=city.users["agus"], data=ActivityInput(TODAY, "Rapat koordinasi", 30))
-    activity_log(actor=city.users["dewi"], data=ActivityInput(dt.date(2026, 6, 15), "Mengarsipkan surat", 45))
-    activity_log(actor=city.users["fajar"], data=ActivityInput(dt.date(2026, 6, 12), "Menyusun program", 45))
+    activity_log(
+        actor=city.users["dewi"], data=ActivityInput(dt.date(2026, 6, 15), "Mengarsipkan surat", 45)
+    )
+    activity_log(
+        actor=city.users["fajar"], data=ActivityInput(dt.date(2026, 6, 12), "Menyusun program", 45)
+    )
     return city
 
 
@@ -68,22 +83,35 @@ def test_supervisor_line_numbers(data):
             live.realisations_today, live.not_logged_today) == (3, 1, 2, 90, 3, 2, 2)  # fmt: skip
     # (both of Agus's realisations, January's and June's, were written today)
     assert found.skp_counts == [
-        ("draft", "Draf", 0), ("submitted", "Diajukan", 1), ("approved", "Disetujui", 1),
-        ("returned", "Dikembalikan", 0), ("none", "Belum membuat SKP", 1),
+        ("draft", "Draf", 0),
+        ("submitted", "Diajukan", 1),
+        ("approved", "Disetujui", 1),
+        ("returned", "Dikembalikan", 0),
+        ("none", "Belum membuat SKP", 1),
     ]
     assert (found.logged_week, names(found.not_logged_today), names(found.not_logged_week)) == (
-        2, ["Dewi Lestari", "Nina Kartika"], ["Nina Kartika"]
+        2,
+        ["Dewi Lestari", "Nina Kartika"],
+        ["Nina Kartika"],
     )
     assert found.progress_counts == {"tercapai": 0, "sesuai_jadwal": 1, "tertinggal": 0}
     row = found.progress_rows[0]
     assert (row.employee.name, row.realisation_percent, row.elapsed_percent, row.status) == (
-        "Agus Prasetyo", Decimal("50.0"), Decimal("46.0"), "sesuai_jadwal"
+        "Agus Prasetyo",
+        Decimal("50.0"),
+        Decimal("46.0"),
+        "sesuai_jadwal",
     )
     # Agus: January–May due (grace 10 days), January rated → four periods late.
-    assert (found.late_total, [(r.person.name, r.late) for r in found.late_rows]) == (4, [("Agus Prasetyo", 4)])
-    assert (found.distribution.counts, found.distribution.org_predikat, found.distribution.violations) == (
-        {"baik": 1}, "", []
+    assert (found.late_total, [(r.person.name, r.late) for r in found.late_rows]) == (
+        4,
+        [("Agus Prasetyo", 4)],
     )
+    assert (
+        found.distribution.counts,
+        found.distribution.org_predikat,
+        found.distribution.violations,
+    ) == ({"baik": 1}, "", [])
     assert found.is_working_day is True
 
 
@@ -103,14 +131,34 @@ def test_unit_subtree_numbers_and_the_curve(data):
     assert (scope.kind, scope.unit, scope.key) == ("unit", data.dinas, str(data.dinas.pk))
     found = selectors.unit_dashboard(scope, TODAY)
     assert names(found.people.values()) == [
-        "Agus Prasetyo", "Budi Rahardjo", "Budi Santoso", "Dewi Lestari", "Eko Saputra",
-        "Fajar Nugroho", "Hadi Purnomo", "Nina Kartika", "Rina Anggraini", "Sri Wahyuni",
+        "Agus Prasetyo",
+        "Budi Rahardjo",
+        "Budi Santoso",
+        "Dewi Lestari",
+        "Eko Saputra",
+        "Fajar Nugroho",
+        "Hadi Purnomo",
+        "Nina Kartika",
+        "Rina Anggraini",
+        "Sri Wahyuni",
     ]
-    assert (found.live.total, found.live.logged_today, found.logged_week, found.live.pending) == (10, 1, 2, 4)
-    assert dict((c, n) for c, _l, n in found.skp_counts) == {
-        "draft": 0, "submitted": 1, "approved": 2, "returned": 0, "none": 7
+    assert (found.live.total, found.live.logged_today, found.logged_week, found.live.pending) == (
+        10,
+        1,
+        2,
+        4,
+    )
+    assert {c: n for c, _l, n in found.skp_counts} == {
+        "draft": 0,
+        "submitted": 1,
+        "approved": 2,
+        "returned": 0,
+        "none": 7,
     }
-    assert [v.code for v in found.distribution.violations] == ["kurva.baik.baik_max", "kurva.baik.low_required"]
+    assert [v.code for v in found.distribution.violations] == [
+        "kurva.baik.baik_max",
+        "kurva.baik.low_required",
+    ]
     assert found.distribution.rows()[1] == ("baik", "Baik", 1, Decimal("100.0"))
 
 
@@ -122,12 +170,16 @@ def test_scopes_follow_roles(data):
         selectors.scope_for(data.users["kadis"], data.inst, str(data.badan.pk), TODAY)
     with pytest.raises(Refused):
         selectors.scope_for(data.users["kadis"], data.inst, "bawahan", TODAY)  # no supervisor role
-    assert selectors.scope_for(data.users["admin"], data.inst, str(data.badan.pk), TODAY).unit == data.badan
+    assert (
+        selectors.scope_for(data.users["admin"], data.inst, str(data.badan.pk), TODAY).unit
+        == data.badan
+    )
     assert selectors.scope_for(data.users["auditor"], data.inst, None, TODAY).unit == data.badan
     choices = selectors.scope_choices(data.users["kasi"], data.inst, TODAY)
     assert [c.key for c in choices] == ["bawahan"]
     assert [c.label for c in selectors.scope_choices(data.users["admin"], data.inst, TODAY)] == [
-        "BKPSDM", "Dinas Kesehatan"
+        "BKPSDM",
+        "Dinas Kesehatan",
     ]
 
 
@@ -144,10 +196,17 @@ def test_city_numbers_per_perangkat_daerah(data):
     )  # fmt: skip
     # late: Agus 4 (January rated), the kasi 5 (nothing rated)
     assert (dinkes.logged_percent, dinkes.approved_percent, dinkes.realisation_percent) == (
-        Decimal("10.0"), Decimal("20.0"), Decimal("25.0")  # shares 0.5 and 0
+        Decimal("10.0"),
+        Decimal("20.0"),
+        Decimal("25.0"),  # shares 0.5 and 0
     )
     assert [v.code for v in dinkes.violations] == ["kurva.baik.baik_max", "kurva.baik.low_required"]
-    assert (bkpsdm.employees, sum(bkpsdm.skp.values()), bkpsdm.logged_today, bkpsdm.org_predikat) == (1, 0, 0, "")
+    assert (
+        bkpsdm.employees,
+        sum(bkpsdm.skp.values()),
+        bkpsdm.logged_today,
+        bkpsdm.org_predikat,
+    ) == (1, 0, 0, "")
     assert [r.unit.name for r in found.rows] == ["Dinas Kesehatan", "BKPSDM"]  # ranked by log share
     totals = found.totals
     assert (totals.employees, totals.logged_today, totals.late) == (11, 1, 9)
@@ -172,11 +231,20 @@ def test_person_drill_down(data):
     # 21 May–17 June: 20 weekdays less Idul Adha and its cuti bersama (27–28 May), Pancasila
     # (1 June) and Tahun Baru Islam (16 June) = 16 working days, one of them logged.
     view = person_view(data.users["kasi"], data.people["agus"].pk, TODAY)
-    assert (view.employee.name, view.skp.status, view.late, view.empty_days) == ("Agus Prasetyo", "approved", 4, 15)
-    assert [(d.day, d.total.entries if d.total else 0) for d in view.days if d.day >= dt.date(2026, 6, 15)] == [
-        (dt.date(2026, 6, 15), 0), (dt.date(2026, 6, 16), 0), (dt.date(2026, 6, 17), 2)
+    assert (view.employee.name, view.skp.status, view.late, view.empty_days) == (
+        "Agus Prasetyo",
+        "approved",
+        4,
+        15,
+    )
+    assert [
+        (d.day, d.total.entries if d.total else 0)
+        for d in view.days
+        if d.day >= dt.date(2026, 6, 15)
+    ] == [(dt.date(2026, 6, 15), 0), (dt.date(2026, 6, 16), 0), (dt.date(2026, 6, 17), 2)]
+    assert [d.holiday for d in view.days if d.day == dt.date(2026, 6, 16)] == [
+        "Tahun Baru Islam 1448 H (1 Muharam)"
     ]
-    assert [d.holiday for d in view.days if d.day == dt.date(2026, 6, 16)] == ["Tahun Baru Islam 1448 H (1 Muharam)"]
     assert view.rhks[0].progress.realisation_percent == Decimal("50.0")
     assert [a.description for a in view.recent] == ["Rapat koordinasi", "Memverifikasi berkas"]
     with pytest.raises(NotFound):

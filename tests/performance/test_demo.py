@@ -37,8 +37,13 @@ def signature():
 @pytest.fixture
 def duties(city):
     for key in ("staff", "jf", "rujukan", "program", "data"):
-        DutyFactory(position=city.posts[key], statement=f"Menyusun laporan {key}", output_unit="Laporan",
-                    volume=2, period="month")
+        DutyFactory(
+            position=city.posts[key],
+            statement=f"Menyusun laporan {key}",
+            output_unit="Laporan",
+            volume=2,
+            period="month",
+        )
     return city
 
 
@@ -48,13 +53,24 @@ def test_a_cascaded_year_with_evaluations_and_logs(duties):
     staff = Rhk.objects.get(skp__employee=duties.people["agus"], kind="utama")
     assert staff.text == "Menyusun laporan staff sesuai standar"
     assert staff.parent.skp.employee == duties.people["kasi"]  # cascaded from the kepala seksi
-    assert Rhk.objects.filter(skp__employee=duties.people["kasi"], parent__skp__employee=duties.people["kabid"]).exists()
+    assert Rhk.objects.filter(
+        skp__employee=duties.people["kasi"], parent__skp__employee=duties.people["kabid"]
+    ).exists()
     approved = Skp.objects.filter(status="approved")
-    assert set(Evaluation.objects.filter(status="final").values_list("skp_id", flat=True)) <= set(approved.values_list("pk", flat=True))
-    assert Evaluation.objects.filter(status="final", end__gte=DAY - dt.timedelta(days=10)).count() == 0  # nothing rated before it is due
+    assert set(Evaluation.objects.filter(status="final").values_list("skp_id", flat=True)) <= set(
+        approved.values_list("pk", flat=True)
+    )
+    assert (
+        Evaluation.objects.filter(status="final", end__gte=DAY - dt.timedelta(days=10)).count() == 0
+    )  # nothing rated before it is due
     first = Activity.objects.order_by("date").first().date
-    assert first >= DAY - dt.timedelta(days=13) and Activity.objects.filter(date__gt=DAY).count() == 0
-    assert set(OrgPredikat.objects.values_list("unit__name", flat=True)) == {"Dinas Kesehatan", "BKPSDM"}
+    assert (
+        first >= DAY - dt.timedelta(days=13) and Activity.objects.filter(date__gt=DAY).count() == 0
+    )
+    assert set(OrgPredikat.objects.values_list("unit__name", flat=True)) == {
+        "Dinas Kesehatan",
+        "BKPSDM",
+    }
     assert summary.activities == Activity.objects.count() > 0
 
 
@@ -84,6 +100,15 @@ def test_the_command_replaces_the_performance_data(duties):
     duties.inst.save()
     performance_demo_load(duties.inst, seed=7, as_of=DAY)
     out = StringIO()
-    call_command("demo_performance", "--activities", "500", "--as-of", "2026-06-17", "--format", "json", stdout=out)
+    call_command(
+        "demo_performance",
+        "--activities",
+        "500",
+        "--as-of",
+        "2026-06-17",
+        "--format",
+        "json",
+        stdout=out,
+    )
     assert '"skps": 11' in out.getvalue()
     assert Skp.objects.count() == 11

@@ -45,14 +45,20 @@ def fill(city, skp, number=1, value="5", who=None, **entry):
     ]
     kind = "annual" if number == 0 else "periodic"
     return services.realisation_save(
-        actor=city.users[who or skp.employee.user.username], skp=skp, kind=kind, number=number, entries=entries
+        actor=city.users[who or skp.employee.user.username],
+        skp=skp,
+        kind=kind,
+        number=number,
+        entries=entries,
     )
 
 
 def submitted(city, skp, number=1):
     fill(city, skp, number)
     kind = "annual" if number == 0 else "periodic"
-    return services.evaluation_submit(actor=city.users[skp.employee.user.username], skp=skp, kind=kind, number=number)
+    return services.evaluation_submit(
+        actor=city.users[skp.employee.user.username], skp=skp, kind=kind, number=number
+    )
 
 
 def rate(city, evaluation, hasil, perilaku, who="kasi", finalise=False, ratings=None):
@@ -72,11 +78,15 @@ def test_predikat_follows_the_matrix_for_every_cell(city, plan, perilaku, hasil)
     skp = plan.skp("agus")
     evaluation = rate(city, submitted(city, skp), hasil, perilaku)
     assert (evaluation.hasil_kerja_rating, evaluation.perilaku_rating, evaluation.predikat) == (
-        hasil, perilaku, MATRIX[(perilaku, hasil)]
+        hasil,
+        perilaku,
+        MATRIX[(perilaku, hasil)],
     )
     skp.refresh_from_db()
     assert (skp.predikat, skp.predikat_label, skp.predikat_is_final) == (
-        MATRIX[(perilaku, hasil)], "Januari 2026", False
+        MATRIX[(perilaku, hasil)],
+        "Januari 2026",
+        False,
     )
 
 
@@ -85,13 +95,19 @@ def test_hasil_kerja_comes_from_the_rhk_ratings(city, plan):
     evaluation = submitted(city, skp)
     rhks = list(Rhk.objects.filter(skp=skp).order_by("pk"))
     # two above, one as expected, no main result below → di atas
-    ratings = {rhks[0].pk: ("di_atas", "Bagus"), rhks[1].pk: ("di_atas", ""), rhks[2].pk: ("sesuai", "")}
+    ratings = {
+        rhks[0].pk: ("di_atas", "Bagus"),
+        rhks[1].pk: ("di_atas", ""),
+        rhks[2].pk: ("sesuai", ""),
+    }
     assert rate(city, evaluation, None, "sesuai", ratings=ratings).hasil_kerja_rating == "di_atas"
     # one of three main results below (more than 20%) → di bawah
     ratings[rhks[2].pk] = ("di_bawah", "Terlambat")
     assert rate(city, evaluation, None, "sesuai", ratings=ratings).hasil_kerja_rating == "di_bawah"
     assert sorted(evaluation.ratings.values_list("rating", "feedback")) == [
-        ("di_atas", ""), ("di_atas", "Bagus"), ("di_bawah", "Terlambat")
+        ("di_atas", ""),
+        ("di_atas", "Bagus"),
+        ("di_bawah", "Terlambat"),
     ]
 
 
@@ -108,7 +124,11 @@ def test_realisation_updates_the_indicators_and_the_share(city, plan):
     skp.refresh_from_db()
     assert skp.realisation_share == Decimal("0.5")  # 6 of 12 on both
     first = Realisation.objects.filter(evaluation__number=1).first()
-    assert (first.value, first.note, first.updated_by_id) == (Decimal("3.00"), "Tiga laporan", city.users["agus"].pk)
+    assert (first.value, first.note, first.updated_by_id) == (
+        Decimal("3.00"),
+        "Tiga laporan",
+        city.users["agus"].pk,
+    )
 
 
 def test_realisation_is_the_employees_after_approval_only(city, plan):
@@ -124,7 +144,9 @@ def test_realisation_is_the_employees_after_approval_only(city, plan):
         fill(city, skp, 7)  # July has not started on 17 June
     assert period.value.code == "evaluation.period"
     with pytest.raises(ValidationFailed):
-        services.realisation_save(actor=city.users["agus"], skp=skp, kind="periodic", number=13, entries=[])
+        services.realisation_save(
+            actor=city.users["agus"], skp=skp, kind="periodic", number=13, entries=[]
+        )
     assert not Evaluation.objects.filter(skp=skp).exists()
 
 
@@ -134,10 +156,15 @@ def test_negative_realisation_and_foreign_indicators_are_refused(city, plan):
     indicator = Indicator.objects.get(rhk__skp=skp)
     for entry, code in (
         (RealisationInput(indicator.pk, Decimal(-1)), "realisation.value"),
-        (RealisationInput(Indicator.objects.get(rhk__skp=other).pk, Decimal(1)), "realisation.value"),
+        (
+            RealisationInput(Indicator.objects.get(rhk__skp=other).pk, Decimal(1)),
+            "realisation.value",
+        ),
     ):
         with pytest.raises(ValidationFailed) as error:
-            services.realisation_save(actor=city.users["agus"], skp=skp, kind="periodic", number=1, entries=[entry])
+            services.realisation_save(
+                actor=city.users["agus"], skp=skp, kind="periodic", number=1, entries=[entry]
+            )
         assert error.value.code == code
     assert not Realisation.objects.exists()
 
@@ -159,8 +186,13 @@ def test_evidence_is_checked(city, plan, name, content, link, code):
     indicator = Indicator.objects.get(rhk__skp=skp)
     with pytest.raises(ValidationFailed) as error:
         services.realisation_save(
-            actor=city.users["agus"], skp=skp, kind="periodic", number=1,
-            entries=[RealisationInput(indicator.pk, Decimal(1), evidence_link=link, evidence_file=upload)],
+            actor=city.users["agus"],
+            skp=skp,
+            kind="periodic",
+            number=1,
+            entries=[
+                RealisationInput(indicator.pk, Decimal(1), evidence_link=link, evidence_file=upload)
+            ],
         )
     assert error.value.code == code
     assert not Realisation.objects.exists()
@@ -172,16 +204,31 @@ def test_evidence_file_and_link_are_kept_and_a_new_file_replaces_the_old(city, p
 
     def save(upload):
         services.realisation_save(
-            actor=city.users["agus"], skp=skp, kind="periodic", number=1,
-            entries=[RealisationInput(indicator.pk, Decimal(2), evidence_link="https://drive.example.go.id/x",
-                                      evidence_file=upload)],
+            actor=city.users["agus"],
+            skp=skp,
+            kind="periodic",
+            number=1,
+            entries=[
+                RealisationInput(
+                    indicator.pk,
+                    Decimal(2),
+                    evidence_link="https://drive.example.go.id/x",
+                    evidence_file=upload,
+                )
+            ],
         )
         return Realisation.objects.get(indicator=indicator)
 
     first = save(SimpleUploadedFile("laporan januari.pdf", PDF))
     old_path = first.evidence_file.path
-    assert (first.evidence_name, first.evidence_link) == ("laporan januari.pdf", "https://drive.example.go.id/x")
-    assert first.evidence_file.name.startswith(f"kinerja/bukti/{city.inst.pk}/") and "januari" not in first.evidence_file.name
+    assert (first.evidence_name, first.evidence_link) == (
+        "laporan januari.pdf",
+        "https://drive.example.go.id/x",
+    )
+    assert (
+        first.evidence_file.name.startswith(f"kinerja/bukti/{city.inst.pk}/")
+        and "januari" not in first.evidence_file.name
+    )
     second = save(SimpleUploadedFile("revisi.pdf", PDF))
     import os
 
@@ -194,14 +241,24 @@ def test_evidence_file_and_link_are_kept_and_a_new_file_replaces_the_old(city, p
 def test_submit_needs_every_indicator(city, plan):
     skp = plan.skp("agus", rhks=2)
     first = Indicator.objects.filter(rhk__skp=skp).order_by("pk").first()
-    services.realisation_save(actor=city.users["agus"], skp=skp, kind="periodic", number=1,
-                              entries=[RealisationInput(first.pk, Decimal(1))])
+    services.realisation_save(
+        actor=city.users["agus"],
+        skp=skp,
+        kind="periodic",
+        number=1,
+        entries=[RealisationInput(first.pk, Decimal(1))],
+    )
     with pytest.raises(ApplicationError) as error:
         services.evaluation_submit(actor=city.users["agus"], skp=skp, kind="periodic", number=1)
     assert error.value.code == "evaluation.incomplete"
     assert Evaluation.objects.get(skp=skp).status == "open"
     fill(city, skp)
-    assert services.evaluation_submit(actor=city.users["agus"], skp=skp, kind="periodic", number=1).status == "submitted"
+    assert (
+        services.evaluation_submit(
+            actor=city.users["agus"], skp=skp, kind="periodic", number=1
+        ).status
+        == "submitted"
+    )
 
 
 def test_rating_refusals_change_nothing(city, plan):
@@ -212,8 +269,12 @@ def test_rating_refusals_change_nothing(city, plan):
         rate(city, evaluation, "sesuai", "sesuai")
     assert error.value.code == "evaluation.not_submitted"
     evaluation = submitted(city, skp)
-    for who, code in (("agus", "evaluation.self_rating"), ("kabid", "evaluation.not_evaluator"),
-                      ("admin", "evaluation.not_evaluator"), ("kadis", "evaluation.not_evaluator")):
+    for who, code in (
+        ("agus", "evaluation.self_rating"),
+        ("kabid", "evaluation.not_evaluator"),
+        ("admin", "evaluation.not_evaluator"),
+        ("kadis", "evaluation.not_evaluator"),
+    ):
         with pytest.raises(Refused) as refused:
             rate(city, evaluation, "sesuai", "sesuai", who=who)
         assert refused.value.code == code
@@ -224,7 +285,11 @@ def test_rating_refusals_change_nothing(city, plan):
         rate(city, evaluation, "sesuai", "baik")
     assert error.value.code == "evaluation.rating"
     evaluation.refresh_from_db()
-    assert (evaluation.status, evaluation.predikat, evaluation.ratings.count()) == ("submitted", "", 0)
+    assert (evaluation.status, evaluation.predikat, evaluation.ratings.count()) == (
+        "submitted",
+        "",
+        0,
+    )
 
 
 def test_rated_evaluations_may_change_until_final(city, plan):
@@ -234,7 +299,11 @@ def test_rated_evaluations_may_change_until_final(city, plan):
         fill(city, skp)  # the employee may no longer change a rated period
     assert error.value.code == "evaluation.not_open"
     evaluation = rate(city, evaluation, "di_atas", "di_atas", finalise=True)
-    assert (evaluation.status, evaluation.predikat, evaluation.finalised_at is not None) == ("final", "sangat_baik", True)
+    assert (evaluation.status, evaluation.predikat, evaluation.finalised_at is not None) == (
+        "final",
+        "sangat_baik",
+        True,
+    )
     with pytest.raises(ApplicationError) as error:
         rate(city, evaluation, "di_bawah", "di_bawah")
     assert error.value.code == "evaluation.final"
@@ -257,7 +326,11 @@ def test_latest_rated_period_and_final_annual_set_the_skp_predikat(city, plan):
     assert (skp.predikat, skp.predikat_label) == ("sangat_baik", "Februari 2026")
     rate(city, submitted(city, skp, 0), "sesuai", "sesuai", finalise=True)
     skp.refresh_from_db()
-    assert (skp.predikat, skp.predikat_label, skp.predikat_is_final) == ("baik", "Tahunan 2026", True)
+    assert (skp.predikat, skp.predikat_label, skp.predikat_is_final) == (
+        "baik",
+        "Tahunan 2026",
+        True,
+    )
 
 
 # --- unit heads and JF credit points ----------------------------------------------------------
@@ -265,8 +338,13 @@ def test_latest_rated_period_and_final_annual_set_the_skp_predikat(city, plan):
 
 @pytest.mark.parametrize(
     ("org", "hasil"),
-    [("istimewa", "di_atas"), ("baik", "sesuai"), ("butuh_perbaikan", "di_bawah"),
-     ("kurang", "di_bawah"), ("sangat_kurang", "di_bawah")],
+    [
+        ("istimewa", "di_atas"),
+        ("baik", "sesuai"),
+        ("butuh_perbaikan", "di_bawah"),
+        ("kurang", "di_bawah"),
+        ("sangat_kurang", "di_bawah"),
+    ],
 )
 def test_unit_heads_annual_hasil_kerja_follows_the_organisation(city, plan, org, hasil):
     OrgPredikat.objects.create(instansi=city.inst, unit=city.seksi, year=2026, predikat=org)
@@ -294,8 +372,13 @@ def test_staff_annual_rating_ignores_the_org_predikat(city, plan):
 
 @pytest.mark.parametrize(
     ("hasil", "perilaku", "points"),
-    [("di_atas", "di_atas", "18.750"), ("sesuai", "sesuai", "12.500"), ("di_bawah", "sesuai", "9.375"),
-     ("sesuai", "di_bawah", "6.250"), ("di_bawah", "di_bawah", "3.125")],
+    [
+        ("di_atas", "di_atas", "18.750"),
+        ("sesuai", "sesuai", "12.500"),
+        ("di_bawah", "sesuai", "9.375"),
+        ("sesuai", "di_bawah", "6.250"),
+        ("di_bawah", "di_bawah", "3.125"),
+    ],
 )
 def test_jf_annual_evaluation_gives_angka_kredit(city, plan, hasil, perilaku, points):
     skp = plan.skp("nina")  # Epidemiolog Ahli Pertama: 12.5 a year
@@ -328,11 +411,20 @@ def test_periods_due_and_late_on_17_june(city, plan):
     rate(city, submitted(city, skp, 1), "sesuai", "sesuai")
     rows = period_rows(skp, dt.date(2026, 6, 17))
     assert [(r.label, r.is_started, r.is_late) for r in rows[:7]] == [
-        ("Januari 2026", True, False), ("Februari 2026", True, True), ("Maret 2026", True, True),
-        ("April 2026", True, True), ("Mei 2026", True, True), ("Juni 2026", True, False),
+        ("Januari 2026", True, False),
+        ("Februari 2026", True, True),
+        ("Maret 2026", True, True),
+        ("April 2026", True, True),
+        ("Mei 2026", True, True),
+        ("Juni 2026", True, False),
         ("Juli 2026", False, False),
     ]
-    assert (rows[-1].kind, rows[-1].number, rows[-1].label, rows[-1].is_late) == ("annual", 0, "Tahunan 2026", False)
+    assert (rows[-1].kind, rows[-1].number, rows[-1].label, rows[-1].is_late) == (
+        "annual",
+        0,
+        "Tahunan 2026",
+        False,
+    )
     assert rows[4].due == dt.date(2026, 6, 10)
 
 
@@ -341,13 +433,21 @@ def test_evaluation_view_shows_progress_and_activity_outputs(city, plan):
 
     skp = plan.skp("agus")
     rhk = Rhk.objects.get(skp=skp)
-    activity_log(actor=city.users["agus"], data=ActivityInput(dt.date(2026, 6, 16), "Menyusun laporan", 90, rhk.pk, 2))
-    activity_log(actor=city.users["agus"], data=ActivityInput(dt.date(2026, 6, 17), "Menyusun laporan", 30, rhk.pk, 1))
+    activity_log(
+        actor=city.users["agus"],
+        data=ActivityInput(dt.date(2026, 6, 16), "Menyusun laporan", 90, rhk.pk, 2),
+    )
+    activity_log(
+        actor=city.users["agus"],
+        data=ActivityInput(dt.date(2026, 6, 17), "Menyusun laporan", 30, rhk.pk, 1),
+    )
     fill(city, skp, 6, value="6")
     view = evaluation_view(skp, "periodic", 6, dt.date(2026, 6, 17))
     line = view.lines[0]
     assert (line.outputs, line.minutes) == (3, 120)
     progress = line.indicators[0].progress
     assert (progress.realisation_percent, progress.elapsed_percent, progress.status) == (
-        Decimal("50.0"), Decimal("46.0"), "sesuai_jadwal"  # 168 of 365 days
+        Decimal("50.0"),
+        Decimal("46.0"),
+        "sesuai_jadwal",  # 168 of 365 days
     )

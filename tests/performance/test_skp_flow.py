@@ -35,7 +35,10 @@ def test_evaluator_is_the_holder_of_the_position_reported_to(city):
     found = evaluator_map(city.inst.pk, [city.people["agus"].pk, city.people["kabid"].pk])
     agus, kabid = found[city.people["agus"].pk], found[city.people["kabid"].pk]
     assert (agus.employee_id, agus.position_id, agus.acting, agus.is_fallback) == (
-        city.people["kasi"].pk, city.posts["kasi"].pk, "", False
+        city.people["kasi"].pk,
+        city.posts["kasi"].pk,
+        "",
+        False,
     )
     assert kabid.employee_id == city.people["kadis"].pk
 
@@ -43,14 +46,20 @@ def test_evaluator_is_the_holder_of_the_position_reported_to(city):
 def test_vacant_superior_falls_back_to_the_next_manager_up(city):
     found = evaluator_map(city.inst.pk, [city.people["budi"].pk])[city.people["budi"].pk]
     assert (found.employee_id, found.position_id, found.acting, found.is_fallback) == (
-        city.people["kabid"].pk, city.posts["kabid"].pk, "", True
+        city.people["kabid"].pk,
+        city.posts["kabid"].pk,
+        "",
+        True,
     )
 
 
 def test_acting_plt_evaluates_when_the_superior_post_is_vacant(city):
     found = evaluator_map(city.inst.pk, [city.people["fajar"].pk])[city.people["fajar"].pk]
     assert (found.employee_id, found.position_id, found.acting, found.is_fallback) == (
-        city.people["rina"].pk, city.posts["kabid2"].pk, "plt", False
+        city.people["rina"].pk,
+        city.posts["kabid2"].pk,
+        "plt",
+        False,
     )
 
 
@@ -73,16 +82,21 @@ def test_inactive_holder_is_passed_over(city):
 def test_evaluatees_follow_the_same_rules(city):
     names = {pk: k for k, e in city.people.items() for pk in [e.pk]}
     assert sorted(names[e] for e in evaluatees_of(city.inst.pk, city.people["kasi"].pk)) == [
-        "agus", "dewi", "nina"
+        "agus",
+        "dewi",
+        "nina",
     ]
     assert sorted(names[e] for e in evaluatees_of(city.inst.pk, city.people["kabid"].pk)) == [
-        "budi", "kasi"
+        "budi",
+        "kasi",
     ]
     assert sorted(names[e] for e in evaluatees_of(city.inst.pk, city.people["rina"].pk)) == [
-        "eko", "fajar"
+        "eko",
+        "fajar",
     ]
     assert sorted(names[e] for e in evaluatees_of(city.inst.pk, city.people["kadis"].pk)) == [
-        "kabid", "rina"
+        "kabid",
+        "rina",
     ]
 
 
@@ -92,9 +106,17 @@ def test_evaluatees_follow_the_same_rules(city):
 def test_create_opens_a_draft_on_the_current_post(city):
     skp = services.skp_create(actor=city.users["dewi"], employee=city.people["dewi"], year=2026)
     assert (skp.status, skp.year, skp.position_id, skp.unit_id, skp.perangkat_daerah_id) == (
-        "draft", 2026, city.posts["staff"].pk, city.seksi.pk, city.dinas.pk
+        "draft",
+        2026,
+        city.posts["staff"].pk,
+        city.seksi.pk,
+        city.dinas.pk,
     )
-    assert (skp.start, skp.end, skp.frequency) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31), "monthly")
+    assert (skp.start, skp.end, skp.frequency) == (
+        dt.date(2026, 1, 1),
+        dt.date(2026, 12, 31),
+        "monthly",
+    )
     assert skp.evaluator_id == city.people["kasi"].pk  # PPPK too
     assert AuditEvent.objects.filter(action="skp.create", object_id=str(skp.pk)).count() == 1
 
@@ -127,9 +149,15 @@ def test_rhk_with_indicators_and_intervention_of_the_superior(city, plan):
     boss_rhk = Rhk.objects.get(skp=boss)
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
     rhk = rhk_services.rhk_save(
-        actor=city.users["agus"], skp=skp, text="  Tersusunnya   laporan  ", kind="utama",
+        actor=city.users["agus"],
+        skp=skp,
+        text="  Tersusunnya   laporan  ",
+        kind="utama",
         parent=boss_rhk,
-        indicators=[INDICATOR, IndicatorInput("kualitas", "Laporan sesuai standar", Decimal("100"), "%")],
+        indicators=[
+            INDICATOR,
+            IndicatorInput("kualitas", "Laporan sesuai standar", Decimal("100"), "%"),
+        ],
     )
     assert (rhk.text, rhk.parent_id, rhk.sort_order) == ("Tersusunnya laporan", boss_rhk.pk, 1)
     assert list(Indicator.objects.filter(rhk=rhk).values_list("aspect", "target", "unit")) == [
@@ -142,8 +170,14 @@ def test_rhk_may_only_intervene_the_evaluators_rhk(city, plan):
     other = plan.skp("kabid")  # not agus's pejabat penilai
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
     with pytest.raises(ValidationFailed) as error:
-        rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
-                          parent=Rhk.objects.get(skp=other), indicators=[INDICATOR])
+        rhk_services.rhk_save(
+            actor=city.users["agus"],
+            skp=skp,
+            text="Laporan tersusun",
+            kind="utama",
+            parent=Rhk.objects.get(skp=other),
+            indicators=[INDICATOR],
+        )
     assert error.value.code == "rhk.parent_not_superior"
     assert not Rhk.objects.filter(skp=skp).exists()
 
@@ -160,8 +194,13 @@ def test_rhk_may_only_intervene_the_evaluators_rhk(city, plan):
 def test_bad_indicators_are_refused(city, indicator, code):
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
     with pytest.raises(ValidationFailed) as error:
-        rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
-                          indicators=[indicator])
+        rhk_services.rhk_save(
+            actor=city.users["agus"],
+            skp=skp,
+            text="Laporan tersusun",
+            kind="utama",
+            indicators=[indicator],
+        )
     assert error.value.code == code
     assert error.value.extra["field"] == "indicators.1." + code.split(".")[1]
     assert not Rhk.objects.filter(skp=skp).exists()
@@ -169,8 +208,10 @@ def test_bad_indicators_are_refused(city, indicator, code):
 
 def test_rhk_needs_an_indicator_and_a_text(city):
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
-    for kwargs, code in (({"text": "Laporan", "indicators": []}, "rhk.no_indicators"),
-                         ({"text": "abc", "indicators": [INDICATOR]}, "rhk.text")):
+    for kwargs, code in (
+        ({"text": "Laporan", "indicators": []}, "rhk.no_indicators"),
+        ({"text": "abc", "indicators": [INDICATOR]}, "rhk.text"),
+    ):
         with pytest.raises(ValidationFailed) as error:
             rhk_services.rhk_save(actor=city.users["agus"], skp=skp, kind="utama", **kwargs)
         assert error.value.code == code
@@ -178,28 +219,51 @@ def test_rhk_needs_an_indicator_and_a_text(city):
 
 def test_update_keeps_named_indicators_and_drops_the_others(city):
     skp = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
-    rhk = rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan tersusun", kind="utama",
-                            indicators=[INDICATOR, IndicatorInput("waktu", "Selesai", Decimal(12), "bulan")])
+    rhk = rhk_services.rhk_save(
+        actor=city.users["agus"],
+        skp=skp,
+        text="Laporan tersusun",
+        kind="utama",
+        indicators=[INDICATOR, IndicatorInput("waktu", "Selesai", Decimal(12), "bulan")],
+    )
     first = Indicator.objects.filter(rhk=rhk).order_by("sort_order").first()
     rhk_services.rhk_save(
-        actor=city.users["agus"], skp=skp, rhk=rhk, text="Laporan tersusun lengkap", kind="tambahan",
-        indicators=[IndicatorInput("kuantitas", "Jumlah laporan", Decimal(24), "laporan", id=first.pk)],
+        actor=city.users["agus"],
+        skp=skp,
+        rhk=rhk,
+        text="Laporan tersusun lengkap",
+        kind="tambahan",
+        indicators=[
+            IndicatorInput("kuantitas", "Jumlah laporan", Decimal(24), "laporan", id=first.pk)
+        ],
     )
     rhk.refresh_from_db()
     assert (rhk.text, rhk.kind) == ("Laporan tersusun lengkap", "tambahan")
-    assert list(Indicator.objects.filter(rhk=rhk).values_list("pk", "target")) == [(first.pk, Decimal("24.00"))]
+    assert list(Indicator.objects.filter(rhk=rhk).values_list("pk", "target")) == [
+        (first.pk, Decimal("24.00"))
+    ]
 
 
 def test_only_the_owner_edits_and_only_while_draft_or_returned(city, plan):
     skp = plan.skp("agus")
     with pytest.raises(ApplicationError) as error:
-        rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Tambahan baru", kind="utama",
-                          indicators=[INDICATOR])
+        rhk_services.rhk_save(
+            actor=city.users["agus"],
+            skp=skp,
+            text="Tambahan baru",
+            kind="utama",
+            indicators=[INDICATOR],
+        )
     assert error.value.code == "skp.not_editable"
     draft = services.skp_create(actor=city.users["dewi"], employee=city.people["dewi"], year=2026)
     with pytest.raises(Refused) as refused:
-        rhk_services.rhk_save(actor=city.users["kasi"], skp=draft, text="Dari atasan", kind="utama",
-                          indicators=[INDICATOR])
+        rhk_services.rhk_save(
+            actor=city.users["kasi"],
+            skp=draft,
+            text="Dari atasan",
+            kind="utama",
+            indicators=[INDICATOR],
+        )
     assert refused.value.code == "skp.not_owner"
     assert Rhk.objects.filter(skp__in=[skp, draft]).count() == 1
 
@@ -208,8 +272,14 @@ def test_rhk_intervened_by_subordinates_cannot_be_deleted(city, plan):
     boss = plan.skp("kasi", approve=False)
     boss_rhk = Rhk.objects.get(skp=boss)
     mine = services.skp_create(actor=city.users["agus"], employee=city.people["agus"], year=2026)
-    rhk_services.rhk_save(actor=city.users["agus"], skp=mine, text="Laporan tersusun", kind="utama",
-                      parent=boss_rhk, indicators=[INDICATOR])
+    rhk_services.rhk_save(
+        actor=city.users["agus"],
+        skp=mine,
+        text="Laporan tersusun",
+        kind="utama",
+        parent=boss_rhk,
+        indicators=[INDICATOR],
+    )
     with pytest.raises(ApplicationError) as error:
         rhk_services.rhk_delete(actor=city.users["kasi"], rhk=boss_rhk)
     assert error.value.code == "rhk.has_children"
@@ -229,8 +299,13 @@ def test_submit_needs_a_main_rhk(city, plan):
 
 def test_submit_without_any_evaluator_is_refused(city):
     skp = services.skp_create(actor=city.users["kadis"], employee=city.people["kadis"], year=2026)
-    rhk_services.rhk_save(actor=city.users["kadis"], skp=skp, text="Layanan kesehatan meningkat",
-                      kind="utama", indicators=[INDICATOR])
+    rhk_services.rhk_save(
+        actor=city.users["kadis"],
+        skp=skp,
+        text="Layanan kesehatan meningkat",
+        kind="utama",
+        indicators=[INDICATOR],
+    )
     with pytest.raises(ApplicationError) as error:
         services.skp_submit(actor=city.users["kadis"], skp=skp)
     assert error.value.code == "skp.no_evaluator"
@@ -268,8 +343,16 @@ def test_superuser_is_no_pejabat_penilai(city, plan):
 def test_fallback_evaluators_approve(city, plan):
     budi = plan.skp("budi")  # approved by kabid (kasi rujukan vacant)
     fajar = plan.skp("fajar")  # approved by rina as Plt
-    assert (budi.status, budi.approved_by_id, budi.evaluator_is_fallback) == ("approved", city.users["kabid"].pk, True)
-    assert (fajar.status, fajar.approved_by_id, fajar.evaluator_acting) == ("approved", city.users["rina"].pk, "plt")
+    assert (budi.status, budi.approved_by_id, budi.evaluator_is_fallback) == (
+        "approved",
+        city.users["kabid"].pk,
+        True,
+    )
+    assert (fajar.status, fajar.approved_by_id, fajar.evaluator_acting) == (
+        "approved",
+        city.users["rina"].pk,
+        "plt",
+    )
 
 
 def test_return_needs_a_note_and_goes_back_to_the_employee(city, plan):
@@ -278,11 +361,18 @@ def test_return_needs_a_note_and_goes_back_to_the_employee(city, plan):
     with pytest.raises(ValidationFailed) as error:
         services.skp_return(actor=city.users["kasi"], skp=skp, note=" ")
     assert error.value.code == "skp.note_required"
-    services.skp_return(actor=city.users["kasi"], skp=skp, note="Target belum selaras dengan RHK seksi.")
+    services.skp_return(
+        actor=city.users["kasi"], skp=skp, note="Target belum selaras dengan RHK seksi."
+    )
     skp.refresh_from_db()
     assert (skp.status, skp.return_note) == ("returned", "Target belum selaras dengan RHK seksi.")
-    rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Laporan kedua tersusun", kind="utama",
-                      indicators=[INDICATOR])
+    rhk_services.rhk_save(
+        actor=city.users["agus"],
+        skp=skp,
+        text="Laporan kedua tersusun",
+        kind="utama",
+        indicators=[INDICATOR],
+    )
     services.skp_submit(actor=city.users["agus"], skp=skp)
     services.skp_approve(actor=city.users["kasi"], skp=skp)
     skp.refresh_from_db()
@@ -292,19 +382,30 @@ def test_return_needs_a_note_and_goes_back_to_the_employee(city, plan):
 def test_changes_after_approval_are_versioned(city, plan):
     skp = plan.skp("agus")
     first = SkpVersion.objects.get(skp=skp)
-    assert (first.number, [r["text"] for r in first.snapshot["rhk"]]) == (1, ["Hasil kerja agus nomor 1"])
+    assert (first.number, [r["text"] for r in first.snapshot["rhk"]]) == (
+        1,
+        ["Hasil kerja agus nomor 1"],
+    )
     with pytest.raises(ValidationFailed):
         services.skp_revise(actor=city.users["agus"], skp=skp, reason="")
-    services.skp_revise(actor=city.users["agus"], skp=skp, reason="Tugas tambahan dari kepala seksi")
+    services.skp_revise(
+        actor=city.users["agus"], skp=skp, reason="Tugas tambahan dari kepala seksi"
+    )
     skp.refresh_from_db()
     assert (skp.status, skp.version) == ("draft", 1)
-    rhk_services.rhk_save(actor=city.users["agus"], skp=skp, text="Tugas tambahan terlaksana", kind="tambahan",
-                      indicators=[INDICATOR])
+    rhk_services.rhk_save(
+        actor=city.users["agus"],
+        skp=skp,
+        text="Tugas tambahan terlaksana",
+        kind="tambahan",
+        indicators=[INDICATOR],
+    )
     services.skp_submit(actor=city.users["agus"], skp=skp)
     services.skp_approve(actor=city.users["kasi"], skp=skp)
     versions = list(SkpVersion.objects.filter(skp=skp).order_by("number"))
     assert [(v.number, v.reason, len(v.snapshot["rhk"])) for v in versions] == [
-        (1, "", 1), (2, "Tugas tambahan dari kepala seksi", 2)
+        (1, "", 1),
+        (2, "Tugas tambahan dari kepala seksi", 2),
     ]
     assert versions[0].snapshot["rhk"][0]["indicators"] == [
         {"aspect": "kuantitas", "text": "Jumlah dokumen 1", "target": "12.00", "unit": "dokumen"}
@@ -327,7 +428,9 @@ def test_evaluator_is_refreshed_when_a_definitive_head_is_appointed(city, plan):
     skp = plan.skp("budi", approve=False)
     assert skp.evaluator_id == city.people["kabid"].pk
     new_kasi = EmployeeFactory(instansi=city.inst, name="Kasi Rujukan Baru")
-    AssignmentFactory(employee=new_kasi, position=city.posts["kasi_rujukan"], start=dt.date(2026, 6, 1))
+    AssignmentFactory(
+        employee=new_kasi, position=city.posts["kasi_rujukan"], start=dt.date(2026, 6, 1)
+    )
     services.skp_submit(actor=city.users["budi"], skp=skp)
     skp.refresh_from_db()
     assert (skp.evaluator_id, skp.evaluator_is_fallback) == (new_kasi.pk, False)
@@ -340,15 +443,23 @@ def test_evaluator_is_refreshed_when_a_definitive_head_is_appointed(city, plan):
 
 def test_the_leader_adds_specific_expectations(city, plan):
     skp = plan.skp("agus")
-    found = services.expectation_add(actor=city.users["kasi"], skp=skp, value="berorientasi_pelayanan",
-                                     text="Menanggapi aduan warga paling lambat 1×24 jam")
+    found = services.expectation_add(
+        actor=city.users["kasi"],
+        skp=skp,
+        value="berorientasi_pelayanan",
+        text="Menanggapi aduan warga paling lambat 1×24 jam",
+    )
     assert (found.value, found.created_by_id) == ("berorientasi_pelayanan", city.users["kasi"].pk)
     for who, code in (("agus", "skp.self_approval"), ("dewi", "skp.not_evaluator")):
         with pytest.raises(Refused) as error:
-            services.expectation_add(actor=city.users[who], skp=skp, value="loyal", text="Menjaga rahasia")
+            services.expectation_add(
+                actor=city.users[who], skp=skp, value="loyal", text="Menjaga rahasia"
+            )
         assert error.value.code == code
     with pytest.raises(ValidationFailed) as error:
-        services.expectation_add(actor=city.users["kasi"], skp=skp, value="rajin", text="Datang pagi hari")
+        services.expectation_add(
+            actor=city.users["kasi"], skp=skp, value="rajin", text="Datang pagi hari"
+        )
     assert error.value.code == "behaviour.value"
     services.expectation_delete(actor=city.users["kasi"], expectation=found)
     assert not BehaviourExpectation.objects.filter(skp=skp).exists()
