@@ -18,9 +18,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from penata.core.errors import ApplicationError
 from penata.org.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED
-from penata.org.demo.load import demo_load
+from penata.org.demo.load import demo_load, instansi_present
 from penata.org.demo.structure import ROOT_CODE
-from penata.org.models import Instansi
+from penata.org.selectors import instansi_by_code
 from penata.performance.demo import performance_demo_load
 
 
@@ -57,10 +57,9 @@ class Command(BaseCommand):
             except ValueError:
                 raise CommandError("--as-of harus berformat TTTT-BB-HH.", returncode=2) from None
         try:
-            instansi = Instansi.objects.filter(code=ROOT_CODE).first()
-            if instansi is None:
+            if not instansi_present():
                 demo_load(seed=options["seed"], employees=options["employees"])
-                instansi = Instansi.objects.get(code=ROOT_CODE)
+            instansi = instansi_by_code(ROOT_CODE)
             summary = performance_demo_load(
                 instansi,
                 seed=options["seed"],
