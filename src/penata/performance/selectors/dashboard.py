@@ -229,11 +229,15 @@ def _late_by_skp(
     skps: list[dict[str, Any]], rated: dict[int, int], day: dt.date, grace: int
 ) -> dict[int, int]:
     late: dict[int, int] = {}
+    due_by_span: dict[tuple[int, str, dt.date, dt.date], int] = {}
     for skp in skps:
         if not skp["version"]:
             continue
-        periods = schedule.skp_periods(skp["year"], skp["frequency"], skp["start"], skp["end"])
-        due = len(schedule.due_periods(periods, day, grace))
+        span = (skp["year"], skp["frequency"], skp["start"], skp["end"])
+        due = due_by_span.get(span)
+        if due is None:
+            periods = schedule.skp_periods(*span)
+            due = due_by_span[span] = len(schedule.due_periods(periods, day, grace))
         missing = max(0, due - rated.get(skp["id"], 0))
         if missing:
             late[skp["id"]] = missing
@@ -389,24 +393,30 @@ def _rhk_progress(
     counts = dict.fromkeys(rules.PROGRESS_LABELS, 0)
     found: list[RhkProgress] = []
     elapsed = Decimal(0)
-    memo: dict[tuple[Decimal, dt.date, dt.date], rules.Realisation] = {}
+    memo: dict[tuple[Decimal, dt.date, dt.date], tuple[str, Decimal, Decimal]] = {}
     for row in rows:
         share = row["q_sum"] / row["q_n"] if row["q_n"] else row["a_sum"] / row["a_n"]
         start, end = spans[row["rhk__skp_id"]]
         key = (Decimal(str(round(share, 4))), start, end)
-        result = memo.get(key)
-        if result is None:
-            result = memo[key] = rules.realisation_vs_elapsed(key[0], Decimal(1), start, end, day)
-        counts[result.status] += 1
-        elapsed = max(elapsed, result.elapsed_percent)
+        judged = memo.get(key)
+        if judged is None:
+            result = rules.realisation_vs_elapsed(key[0], Decimal(1), start, end, day)
+            judged = memo[key] = (
+                result.status,
+                result.realisation_percent,
+                result.elapsed_percent,
+            )
+        status, realised, elapsed_here = judged
+        counts[status] += 1
+        elapsed = max(elapsed, elapsed_here)
         found.append(
             RhkProgress(
                 row["rhk_id"],
                 row["rhk__text"],
                 people.get(skp_employee[row["rhk__skp_id"]]),
-                result.realisation_percent,
-                result.elapsed_percent,
-                result.status,
+                realised,
+                elapsed_here,
+                status,
             )
         )
     found.sort(key=lambda r: (r.realisation_percent - r.elapsed_percent, r.rhk_id))
