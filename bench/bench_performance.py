@@ -173,7 +173,7 @@ def _raw_unit(
     for _rhk, skp_id, q_sum, q_n, a_sum, a_n in cursor.fetchall():
         value = q_sum / q_n if q_n else a_sum / a_n
         start, end = (dt.date.fromisoformat(str(v)[:10]) for v in spans[skp_id])
-        key = (Decimal(str(round(value, 4))), start, end)
+        key = (Decimal(str(round(value, 3))), start, end)
         if key not in memo:
             memo[key] = rules.realisation_vs_elapsed(key[0], Decimal(1), start, end, day)
         progress[memo[key].status] += 1

@@ -8,6 +8,7 @@ size of the unit: the polled fragment (`live_counts`) costs four small queries.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -376,8 +377,9 @@ def _rhk_progress(
 ) -> tuple[list[RhkProgress], dict[str, int], Decimal]:
     """Realisation against elapsed time (rules.realisation_vs_elapsed) for every RHK of the
     approved SKPs. The database averages the indicators of each RHK (kuantitas indicators,
-    or all when an RHK has none); shares are compared at four decimals (0.01%), so equal
-    shares of equal periods share one call of the rule."""
+    or all when an RHK has none); shares are judged at the precision the page shows (0.1%),
+    so equal shares of equal periods share one call of the rule, and only the furthest
+    behind become rows."""
     spans = {s["id"]: (s["start"], s["end"]) for s in approved}
     rows = (
         Indicator.objects.filter(rhk__skp_id__in=approved_ids)
@@ -391,13 +393,13 @@ def _rhk_progress(
         .order_by()
     )
     counts = dict.fromkeys(rules.PROGRESS_LABELS, 0)
-    found: list[RhkProgress] = []
+    behind: list[tuple[Decimal, int, Any, tuple[str, Decimal, Decimal]]] = []
     elapsed = Decimal(0)
     memo: dict[tuple[Decimal, dt.date, dt.date], tuple[str, Decimal, Decimal]] = {}
     for row in rows:
         share = row["q_sum"] / row["q_n"] if row["q_n"] else row["a_sum"] / row["a_n"]
         start, end = spans[row["rhk__skp_id"]]
-        key = (Decimal(str(round(share, 4))), start, end)
+        key = (Decimal(str(round(share, 3))), start, end)
         judged = memo.get(key)
         if judged is None:
             result = rules.realisation_vs_elapsed(key[0], Decimal(1), start, end, day)
@@ -409,18 +411,21 @@ def _rhk_progress(
         status, realised, elapsed_here = judged
         counts[status] += 1
         elapsed = max(elapsed, elapsed_here)
-        found.append(
-            RhkProgress(
-                row["rhk_id"],
-                row["rhk__text"],
-                people.get(skp_employee[row["rhk__skp_id"]]),
-                realised,
-                elapsed_here,
-                status,
-            )
+        behind.append((realised - elapsed_here, row["rhk_id"], row, judged))
+    found = [
+        RhkProgress(
+            row["rhk_id"],
+            row["rhk__text"],
+            people.get(skp_employee[row["rhk__skp_id"]]),
+            realised,
+            elapsed_here,
+            status,
         )
-    found.sort(key=lambda r: (r.realisation_percent - r.elapsed_percent, r.rhk_id))
-    return found[:LIST_LIMIT], counts, elapsed
+        for _gap, _id, row, (status, realised, elapsed_here) in heapq.nsmallest(
+            LIST_LIMIT, behind, key=lambda item: (item[0], item[1])
+        )
+    ]
+    return found, counts, elapsed
 
 
 def _distribution(scope: Scope, year: int, skps: list[dict[str, Any]]) -> Distribution:
