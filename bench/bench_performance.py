@@ -129,11 +129,15 @@ def _raw_unit(
     people = [r[0] for r in cursor.fetchall()]
     marks = ", ".join(["%s"] * len(people)) or "NULL"
     cursor.execute(
-        "SELECT employee_id, COUNT(*), SUM(minutes) FROM performance_activity "
-        f"WHERE instansi_id = %s AND date = %s AND employee_id IN ({marks}) GROUP BY employee_id",
-        [instansi_id, day, *people],
+        "SELECT employee_id, SUM(CASE WHEN date = %s THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN date = %s THEN minutes ELSE 0 END) FROM performance_activity "
+        f"WHERE instansi_id = %s AND date >= %s AND date <= %s AND employee_id IN ({marks}) "
+        "GROUP BY employee_id",
+        [day, day, instansi_id, schedule.week_start(day), day, *people],
     )
-    today = cursor.fetchall()
+    week = cursor.fetchall()
+    week_ids = {r[0] for r in week}
+    today = [r for r in week if r[1]]
     today_ids = {r[0] for r in today}
     cursor.execute(
         "SELECT COUNT(*) FROM performance_activity WHERE instansi_id = %s AND status = 'pending' "
@@ -141,6 +145,16 @@ def _raw_unit(
         [instansi_id, *people],
     )
     pending = cursor.fetchone()[0]
+    from django.utils import timezone
+
+    midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    cursor.execute(
+        "SELECT e.employee_id FROM performance_realisation r JOIN performance_evaluation e "
+        "ON e.id = r.evaluation_id WHERE r.instansi_id = %s AND r.updated_at >= %s",
+        [instansi_id, midnight],
+    )
+    members = set(people)
+    realisations = sum(1 for (employee_id,) in cursor.fetchall() if employee_id in members)
     cursor.execute(
         'SELECT s.id, s.employee_id, s.status, s.version, s.predikat, s.frequency, s.start, s."end", '
         "CASE WHEN p.is_unit_head AND p.unit_id = %s THEN 1 ELSE 0 END "
@@ -149,12 +163,6 @@ def _raw_unit(
         [unit_id, instansi_id, day.year, *people],
     )
     skps = cursor.fetchall()
-    cursor.execute(
-        "SELECT DISTINCT employee_id FROM performance_activity WHERE instansi_id = %s AND date >= %s "
-        f"AND date <= %s AND employee_id IN ({marks})",
-        [instansi_id, schedule.week_start(day), day, *people],
-    )
-    week_ids = {r[0] for r in cursor.fetchall()}
     approved = [s[0] for s in skps if s[3]]
     approved_marks = ", ".join(["%s"] * len(approved)) or "NULL"
     real = "REAL" if cursor.db.vendor == "sqlite" else "DOUBLE PRECISION"
@@ -209,6 +217,7 @@ def _raw_unit(
         "activities_today": sum(r[1] for r in today),
         "minutes_today": sum(r[2] or 0 for r in today),
         "pending": pending,
+        "realisations_today": realisations,
         "skp": status_counts,
         "not_logged_today": len(set(people) - today_ids),
         "not_logged_week": len(set(people) - week_ids),
@@ -373,7 +382,7 @@ def _child_measure() -> None:
     mine = {
         "total": view.live.total, "logged_today": view.live.logged_today,
         "activities_today": view.live.activities_today, "minutes_today": view.live.minutes_today,
-        "pending": view.live.pending,
+        "pending": view.live.pending, "realisations_today": view.live.realisations_today,
         "skp": {code: n for code, _label, n in view.skp_counts if n and code != "none"},
         "not_logged_today": len(view.not_logged_today), "not_logged_week": len(view.not_logged_week),
         "progress": view.progress_counts, "late": view.late_total,

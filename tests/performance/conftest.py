@@ -41,6 +41,30 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _national_holidays(request):
+    """The 2026 holidays come from a data migration; a transactional test (the browser
+    journeys) flushes every table afterwards, so put them back when a test needs the DB."""
+    names = request.fixturenames
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or any(m.name == "django_db" for m in request.node.iter_markers()):
+        request.getfixturevalue("db")
+    else:
+        return
+    import importlib
+
+    from django.apps import apps
+
+    from penata.performance.models import Holiday
+
+    if not Holiday.objects.filter(instansi=None).exists():
+        migration = importlib.import_module(
+            "penata.performance.migrations.0002_national_holidays_2026"
+        )
+        migration.seed(apps, None)
+
+
 def build_city() -> SimpleNamespace:
     inst = InstansiFactory()
     c = SimpleNamespace(inst=inst, users={}, people={}, posts={})

@@ -15,13 +15,21 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Case, Count, F, FloatField, Max, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Max, Q, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 
 from penata.accounts.models import Role
 from penata.performance import rules, schedule
-from penata.performance.models import Activity, Evaluation, Indicator, OrgPredikat, Realisation, Skp
+from penata.performance.models import (
+    Activity,
+    Evaluation,
+    Indicator,
+    OrgPredikat,
+    Realisation,
+    Rhk,
+    Skp,
+)
 from penata.performance.selectors.common import calendar_for, settings_for
 
 # The scope of a dashboard lives in selectors.scope; pages and the API reach it through here.
@@ -78,12 +86,14 @@ def _pending(scope: Scope, people: list[int]) -> int:
 
 
 def _realisations_today(scope: Scope, people: list[int], day: dt.date) -> int:
+    """Realisations written today by the people in scope. Today's rows are few: read them by
+    the (instansi, updated_at) index and keep those of the people in Python."""
     midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-    return Realisation.objects.filter(
-        instansi_id=scope.instansi_id,
-        updated_at__gte=midnight,
-        evaluation__employee_id__in=people,
-    ).count()
+    written = Realisation.objects.filter(
+        instansi_id=scope.instansi_id, updated_at__gte=midnight
+    ).values_list("evaluation__employee_id", flat=True)
+    members = set(people)
+    return sum(1 for employee_id in written if employee_id in members)
 
 
 def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
@@ -256,12 +266,26 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     start_of_week = schedule.week_start(day)
     calendar_working = _is_working_day(scope.instansi_id, day)
     # Today's entries per person: who logged, and the live tiles' totals, in one query.
-    today = list(
-        Activity.objects.filter(instansi_id=scope.instansi_id, date=day, employee_id__in=ids)
+    # This week's entries per person (one query): who logged this week, who today, and the
+    # live tiles' totals.
+    is_today = Q(date=day)
+    week = list(
+        Activity.objects.filter(
+            instansi_id=scope.instansi_id,
+            date__gte=start_of_week,
+            date__lte=day,
+            employee_id__in=ids,
+        )
         .values("employee_id")
-        .annotate(n=Count("id"), minutes=Sum("minutes"), last=Max("created_at"))
+        .annotate(
+            n=Count("id", filter=is_today),
+            minutes=Sum("minutes", filter=is_today),
+            last=Max("created_at", filter=is_today),
+        )
         .order_by()
     )
+    week_ids = {row["employee_id"] for row in week}
+    today = [row for row in week if row["n"]]
     today_ids = {row["employee_id"] for row in today}
     live = LiveCounts(
         total=len(people),
@@ -298,17 +322,6 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
         (code, str(label), status_counts.get(code, 0)) for code, label in Skp.Status.choices
     ]
     skp_counts.append(("none", "Belum membuat SKP", max(0, len(people) - len(skps))))
-    week_ids = set(
-        Activity.objects.filter(
-            instansi_id=scope.instansi_id,
-            date__gte=start_of_week,
-            date__lte=day,
-            employee_id__in=ids,
-        )
-        .order_by()
-        .values_list("employee_id", flat=True)
-        .distinct()
-    )
     approved = [s for s in skps if s["version"]]
     skp_employee = {s["id"]: s["employee_id"] for s in skps}
     approved_ids = [s["id"] for s in approved]
@@ -383,7 +396,7 @@ def _rhk_progress(
     spans = {s["id"]: (s["start"], s["end"]) for s in approved}
     rows = (
         Indicator.objects.filter(rhk__skp_id__in=approved_ids)
-        .values("rhk_id", "rhk__text", "rhk__skp_id")
+        .values("rhk_id", "rhk__skp_id")
         .annotate(
             q_sum=Sum(Case(When(aspect="kuantitas", then=_SHARE), output_field=FloatField())),
             q_n=Count(Case(When(aspect="kuantitas", then=Value(1)))),
@@ -412,18 +425,18 @@ def _rhk_progress(
         counts[status] += 1
         elapsed = max(elapsed, elapsed_here)
         behind.append((realised - elapsed_here, row["rhk_id"], row, judged))
+    shown = heapq.nsmallest(LIST_LIMIT, behind, key=lambda item: (item[0], item[1]))
+    texts = dict(Rhk.objects.filter(pk__in=[item[1] for item in shown]).values_list("pk", "text"))
     found = [
         RhkProgress(
             row["rhk_id"],
-            row["rhk__text"],
+            texts.get(row["rhk_id"], ""),
             people.get(skp_employee[row["rhk__skp_id"]]),
             realised,
             elapsed_here,
             status,
         )
-        for _gap, _id, row, (status, realised, elapsed_here) in heapq.nsmallest(
-            LIST_LIMIT, behind, key=lambda item: (item[0], item[1])
-        )
+        for _gap, _id, row, (status, realised, elapsed_here) in shown
     ]
     return found, counts, elapsed
 
