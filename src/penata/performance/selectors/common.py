@@ -17,11 +17,14 @@ from django.db.models import Exists, OuterRef, Q
 
 from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
+from penata.core.dating import valid_on
+from penata.core.errors import NotFound
+from penata.core.reference import PERANGKAT_DAERAH_KINDS
 from penata.org.models import Instansi, Unit
 from penata.people.models import Assignment
 from penata.people.selectors import current_assignment_q, supervised_position_ids
 from penata.performance import rules, schedule
-from penata.performance.models import Holiday, PerformanceSettings, Skp, WorkCalendar
+from penata.performance.models import Holiday, OrgPredikat, PerformanceSettings, Skp, WorkCalendar
 
 READERS = (Role.ADMIN, Role.AUDITOR, Role.UNIT_HEAD)
 
@@ -182,10 +185,6 @@ def holiday_list(instansi: Instansi, year: int) -> list[Holiday]:
 def org_predikat_rows(instansi: Instansi, year: int, day: dt.date) -> list[tuple[Unit, str, str]]:
     """Every Perangkat Daerah (and any other unit with a predikat) with its organisational
     predikat of `year`: (unit, code, note)."""
-    from penata.core.dating import valid_on
-    from penata.core.reference import PERANGKAT_DAERAH_KINDS
-    from penata.performance.models import OrgPredikat
-
     given = {
         o.unit_id: o
         for o in OrgPredikat.objects.filter(instansi=instansi, year=year).select_related("unit")
@@ -208,8 +207,6 @@ def org_predikat_rows(instansi: Instansi, year: int, day: dt.date) -> list[tuple
 
 
 def unit_in_instansi(instansi: Instansi, unit_id: int) -> Unit:
-    from penata.core.errors import NotFound
-
     found = Unit.objects.filter(pk=unit_id, instansi=instansi).first()
     if found is None:
         raise NotFound("unit")
@@ -217,8 +214,6 @@ def unit_in_instansi(instansi: Instansi, unit_id: int) -> Unit:
 
 
 def holiday_get_for(actor: Any, holiday_id: int) -> Holiday:
-    from penata.core.errors import NotFound
-
     reach = reach_of(actor)
     found = Holiday.objects.filter(pk=holiday_id).first()
     if found is None or (

@@ -3,6 +3,7 @@ the working calendar. Pages answer 403 to anybody but the instansi's admin."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -157,9 +158,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/calendar.html", context, status=status)
 
 
-def _year_span(year: int) -> tuple[Any, Any]:
-    import datetime as dt
-
+def _year_span(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
