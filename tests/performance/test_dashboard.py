@@ -187,7 +187,7 @@ def test_city_numbers_per_perangkat_daerah(data):
     OrgPredikat.objects.create(instansi=data.inst, unit=data.dinas, year=2026, predikat="baik")
     with CaptureQueriesContext(connection) as queries:
         found = city_selectors.city_dashboard(data.users["admin"], data.inst, TODAY)
-    assert len(queries) == 11
+    assert len(queries) == 12
     rows = {r.unit.name: r for r in found.rows}
     dinkes, bkpsdm = rows["Dinas Kesehatan"], rows["BKPSDM"]
     assert (dinkes.employees, dict(dinkes.skp), dinkes.logged_today, dinkes.activities_today,
