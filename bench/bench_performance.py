@@ -163,12 +163,11 @@ def _raw_unit(
 
     midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
     cursor.execute(
-        "SELECT e.employee_id FROM performance_realisation r JOIN performance_evaluation e "
-        "ON e.id = r.evaluation_id WHERE r.instansi_id = %s AND r.updated_at >= %s",
-        [instansi_id, midnight],
+        "SELECT COUNT(*) FROM performance_realisation WHERE instansi_id = %s "
+        f"AND employee_id IN ({marks}) AND updated_at >= %s",
+        [instansi_id, *people, midnight],
     )
-    members = set(people)
-    realisations = sum(1 for (employee_id,) in cursor.fetchall() if employee_id in members)
+    realisations = cursor.fetchone()[0]
     cursor.execute(
         'SELECT s.id, s.employee_id, s.status, s.version, s.predikat, s.frequency, s.start, s."end", '
         "CASE WHEN p.is_unit_head AND p.unit_id = %s THEN 1 ELSE 0 END "

@@ -242,7 +242,8 @@ class Generator:
                 share = min(Decimal(1), Decimal(period.months[-1]) / 12)
                 noise = plan.factor * rng.uniform(0.93, 1.07)
                 rhk_ratings = []
-                filled_at = self._at(period.end, 15 * 60)
+                # The running period's realisation was written yesterday, never in the future.
+                filled_at = self._at(min(period.end, day - dt.timedelta(days=1)), 15 * 60)
                 author = self.world.users.get(plan.employee_id)
                 factor = share * Decimal(str(round(noise, 3)))
                 for rhk in plan.rhks:
@@ -253,8 +254,8 @@ class Generator:
                             value = Decimal(min(100, round(88 + 10 * noise))).quantize(TWO)
                         else:
                             value = Decimal(period.months[-1]).quantize(TWO)
-                        row = (self.instansi_id, evaluation_id, ind.id, value, "", "", "", "")
-                        realisations.append((*row, filled_at, author))
+                        row = (self.instansi_id, evaluation_id, ind.id, plan.employee_id, value)
+                        realisations.append((*row, "", "", "", "", filled_at, author))
                         if ind.realised_on is None or period.end >= ind.realised_on:
                             ind.realised, ind.realised_on = value, period.end
                     own = noise * rng.uniform(0.96, 1.04)

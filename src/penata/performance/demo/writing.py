@@ -216,6 +216,7 @@ def insert_plans(
             "instansi_id",
             "evaluation_id",
             "indicator_id",
+            "employee_id",
             "value",
             "note",
             "evidence_link",

@@ -152,6 +152,16 @@ class Realisation(models.Model):
         on_delete=models.PROTECT,
         related_name="realisations",
     )
+    # The evaluation's employee, kept on the row so that "written today by these people"
+    # is one range of an index (the dashboards poll it).
+    employee = models.ForeignKey(
+        "people.Employee",
+        verbose_name=_("pegawai"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     value = models.DecimalField(_("realisasi"), max_digits=12, decimal_places=2)
     note = models.TextField(_("uraian capaian"), max_length=2000, blank=True)
     evidence_link = models.URLField(_("tautan bukti dukung"), max_length=500, blank=True)
@@ -180,7 +190,9 @@ class Realisation(models.Model):
             models.CheckConstraint(condition=Q(value__gte=0), name="realisation_nonnegative"),
         ]
         indexes = [
-            models.Index(fields=["instansi", "updated_at"], name="realisation_recent_idx"),
+            models.Index(
+                fields=["instansi", "employee", "updated_at"], name="realisation_written_idx"
+            ),
         ]
 
     def __str__(self) -> str:

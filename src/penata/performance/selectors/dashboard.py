@@ -86,14 +86,11 @@ def _pending(scope: Scope, people: list[int]) -> int:
 
 
 def _realisations_today(scope: Scope, people: list[int], day: dt.date) -> int:
-    """Realisations written today by the people in scope. Today's rows are few: read them by
-    the (instansi, updated_at) index and keep those of the people in Python."""
+    """Realisations written today by the people in scope: one range of an index per person."""
     midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-    written = Realisation.objects.filter(
-        instansi_id=scope.instansi_id, updated_at__gte=midnight
-    ).values_list("evaluation__employee_id", flat=True)
-    members = set(people)
-    return sum(1 for employee_id in written if employee_id in members)
+    return Realisation.objects.filter(
+        instansi_id=scope.instansi_id, employee_id__in=people, updated_at__gte=midnight
+    ).count()
 
 
 def live_counts(scope: Scope, day: dt.date) -> LiveCounts:

@@ -203,7 +203,10 @@ def realisation_save(
         if entry.evidence_file is not None:
             _check_file(entry.evidence_file, n, max_bytes)
         row = existing.get(indicator.pk) or Realisation(
-            instansi_id=skp.instansi_id, evaluation=evaluation, indicator=indicator
+            instansi_id=skp.instansi_id,
+            evaluation=evaluation,
+            indicator=indicator,
+            employee_id=skp.employee_id,
         )
         row.value = entry.value.quantize(Decimal("0.01"))
         row.note = _clean(entry.note)[:NOTE_MAX]
