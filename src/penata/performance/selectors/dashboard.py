@@ -39,7 +39,6 @@ from penata.performance.selectors.scope import (
     ScopeChoice,
     perangkat_daerah_units,
     population,
-    population_ids,
     scope_choices,
     scope_for,
 )
@@ -50,7 +49,6 @@ __all__ = [
     "ScopeChoice",
     "perangkat_daerah_units",
     "population",
-    "population_ids",
     "scope_choices",
     "scope_for",
 ]

@@ -55,10 +55,6 @@ def population(scope: Scope, day: dt.date) -> QuerySet[Assignment]:
     return qs.filter(position_id__in=sorted(scope.position_ids))
 
 
-def population_ids(scope: Scope, day: dt.date) -> QuerySet[Assignment, Any]:
-    return population(scope, day).values("employee_id")
-
-
 def perangkat_daerah_units(instansi: Instansi, day: dt.date) -> list[Unit]:
     return list(
         Unit.objects.filter(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -66,7 +65,3 @@ def action(request: HttpRequest, work: Any, success: str, fallback: str) -> Http
 
 def error_context(error: ApplicationError) -> dict[str, Any]:
     return {"error": error.message, "error_field": error.extra.get("field", "")}
-
-
-def iso(day: dt.date) -> str:
-    return day.isoformat()
