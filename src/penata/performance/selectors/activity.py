@@ -71,7 +71,7 @@ def day_totals(employee: Employee, start: dt.date, end: dt.date) -> dict[dt.date
             instansi_id=employee.instansi_id, employee=employee, date__gte=start, date__lte=end
         )
         .values("date")
-        .annotate(n=Count("id"), minutes=Sum("minutes"))
+        .annotate(n=Count("*"), minutes=Sum("minutes"))
     )
     return {r["date"]: DayTotal(r["date"], r["n"], r["minutes"] or 0) for r in rows}
 

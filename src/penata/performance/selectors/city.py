@@ -155,7 +155,7 @@ def _headcount(
             rows[pd].employees += entry["n"]
     several = (
         current.values("employee_id")
-        .annotate(posts=Count("id"))
+        .annotate(posts=Count("*"))
         .filter(posts__gt=1)
         .values("employee_id")
     )
@@ -204,7 +204,7 @@ def city_dashboard(
         .values("perangkat_daerah_id", "status", "predikat", "frequency", "start", "version")
         .annotate(
             head=is_head,
-            n=Count("id"),
+            n=Count("*"),
             # An approved plan without any realisation yet counts as 0%.
             share=Sum(Coalesce("realisation_share", Value(Decimal(0)))),
         )
@@ -238,7 +238,7 @@ def city_dashboard(
             end__lt=min(day - dt.timedelta(days=config.grace_days), dt.date(year + 1, 1, 1)),
         )
         .values("perangkat_daerah_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     rated_by_pd = {e["perangkat_daerah_id"]: e["n"] for e in rated}
     for pd, due in due_by_pd.items():
@@ -246,7 +246,7 @@ def city_dashboard(
     today = (
         Activity.objects.filter(instansi=instansi, date=day)
         .values("perangkat_daerah_id")
-        .annotate(people=Count("employee_id", distinct=True), n=Count("id"))
+        .annotate(people=Count("employee_id", distinct=True), n=Count("*"))
     )
     for entry in today:
         row = rows.get(entry["perangkat_daerah_id"])
@@ -266,7 +266,7 @@ def city_dashboard(
     pending = (
         Activity.objects.filter(instansi=instansi, status=Activity.Status.PENDING)
         .values("perangkat_daerah_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     for entry in pending:
         row = rows.get(entry["perangkat_daerah_id"])

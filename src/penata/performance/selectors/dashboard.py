@@ -101,7 +101,7 @@ def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
         instansi_id=scope.instansi_id, date=day, employee_id__in=people
     ).aggregate(
         people=Count("employee_id", distinct=True),
-        entries=Count("id"),
+        entries=Count("*"),
         minutes=Sum("minutes"),
         last=Max("created_at"),
     )
@@ -332,7 +332,7 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
         )
         .order_by()
         .values_list("skp_id")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("*"))
     )
     late = _late_by_skp(approved, rated, day, config.grace_days)
     late_rows = sorted(
@@ -396,7 +396,7 @@ def _rhk_progress(
             q_sum=Sum(Case(When(aspect="kuantitas", then=_SHARE), output_field=FloatField())),
             q_n=Count(Case(When(aspect="kuantitas", then=Value(1)))),
             a_sum=Sum(_SHARE),
-            a_n=Count("id"),
+            a_n=Count("*"),
         )
         .order_by()
     )
