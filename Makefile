@@ -6,7 +6,7 @@ PORT ?= 8000
 # Parallel test workers (pytest-xdist); "auto" = one per core.
 WORKERS ?= auto
 
-.PHONY: install demo serve test test-fast e2e lint format bench lock clean
+.PHONY: install demo serve test e2e lint format bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
