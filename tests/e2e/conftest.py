@@ -126,6 +126,19 @@ def screenshot(page: Any, name: str) -> Path:
     return path
 
 
+def htmx_settled(page: Any) -> None:
+    """Wait until htmx has no request in flight and has finished settling swapped content.
+
+    htmx attaches its handlers to swapped-in elements during the settle step (20 ms after the
+    swap, longer on a loaded machine); an element used before then ignores the event that
+    should trigger its request.
+    """
+    page.wait_for_function(
+        "() => window.htmx !== undefined && !document.querySelector("
+        "'.htmx-request, .htmx-settling, .htmx-swapping, .htmx-added')"
+    )
+
+
 def login(page: Any, live_server: Any, username: str, password: str) -> None:
     """Sign in through the login form (Django's LoginView: fields `username`, `password`).
 

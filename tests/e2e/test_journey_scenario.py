@@ -9,7 +9,7 @@ import re
 import pytest
 
 from penata.restructure.models import Scenario
-from tests.e2e.conftest import login, screenshot
+from tests.e2e.conftest import htmx_settled, login, screenshot
 from tests.factories import InstansiFactory, RoleGrantFactory, UserFactory
 from tests.restructure.test_scenarios import build_city
 
@@ -21,7 +21,9 @@ def pick(page, field: str, query: str, value: int) -> None:
     page.locator(f"#q-{field}").fill(query)
     option = page.locator(f'#pick-{field} select[size] option[value="{value}"]')
     option.wait_for(state="attached")
+    htmx_settled(page)
     page.locator(f"#pick-{field} select").select_option(str(value))
+    htmx_settled(page)
 
 
 @pytest.mark.e2e
@@ -46,6 +48,7 @@ def test_merge_two_bidang_and_convert_a_pengawas_post(page, live_server, transac
     page.get_by_role("button", name="Tambahkan operasi").click()
     first = page.locator('#operation-list li[data-seq="1"]')
     first.wait_for()
+    htmx_settled(page)
     assert "Gabungkan unit “Bidang Y” ke dalam “Bidang X”." in first.inner_text()
 
     # Convert Kepala Seksi X1 (pengawas) into a functional post.
@@ -55,6 +58,7 @@ def test_merge_two_bidang_and_convert_a_pengawas_post(page, live_server, transac
     page.get_by_role("button", name="Tambahkan operasi").click()
     second = page.locator('#operation-list li[data-seq="2"]')
     second.wait_for()
+    htmx_settled(page)
     assert "menjadi jabatan fungsional “Analis Kebijakan Ahli Muda”" in second.inner_text()
     assert "Subkoordinator" in second.inner_text()
 
@@ -66,9 +70,11 @@ def test_merge_two_bidang_and_convert_a_pengawas_post(page, live_server, transac
     # Undo and redo the conversion.
     page.get_by_role("button", name="Batalkan").click()
     page.locator('#operation-list li[data-seq="2"][data-active="0"]').wait_for()
+    htmx_settled(page)
     assert page.locator("#affected-count").inner_text() == "1"
     page.get_by_role("button", name="Ulangi").click()
     page.locator('#operation-list li[data-seq="2"][data-active="1"]').wait_for()
+    htmx_settled(page)
 
     # The full comparison: affected employees and both org charts.
     page.get_by_role("link", name="Perbandingan lengkap").click()
