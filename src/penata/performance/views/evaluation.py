@@ -3,11 +3,10 @@ and submits; the pejabat penilai rates each RHK and the perilaku kerja."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, cast
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from penata.accounts.scope import reach_of
 from penata.core.dating import today
+from penata.core.downloads import file_response
 from penata.core.errors import ApplicationError, NotFound
 from penata.core.web import staff_view
 from penata.performance import forms, rules
@@ -24,15 +24,6 @@ from penata.performance.selectors import evaluation as selectors
 from penata.performance.selectors.skp import expectation_rows, skp_get_for
 from penata.performance.services import evaluation as services
 from penata.performance.views.common import action, error_context, tabs
-
-CONTENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _kind(number: int) -> str:
@@ -148,13 +139,6 @@ def evaluation_rate(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 def evidence(request: HttpRequest, pk: int) -> HttpResponse:
     """A realisation's evidence file, for those who reach the employee."""
     found = selectors.realisation_get_for(request.user, pk)
-    if not found.evidence_file:
-        raise NotFound("bukti dukung")
-    suffix = Path(found.evidence_file.name or "").suffix.lower()
-    response = FileResponse(
-        found.evidence_file.open("rb"),
-        as_attachment=True,
-        filename=found.evidence_name or f"bukti{suffix}",
-        content_type=CONTENT_TYPES.get(suffix, "application/octet-stream"),
-    )
+    name = found.evidence_name or "bukti"
+    response = file_response(found.evidence_file, download_name=name, what="bukti dukung")
     return cast(HttpResponse, response)
