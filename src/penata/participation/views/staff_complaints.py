@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from penata.core.downloads import file_response
 from penata.core.errors import ApplicationError, NotFound, ValidationFailed
 from penata.core.web import paginate
 from penata.participation import access, exports
@@ -181,13 +181,8 @@ def complaint_photo(request: HttpRequest, pk: int) -> FileResponse:
     """The complaint's photo, only for staff who may read the complaint (never public)."""
     instansi = common.staff_instansi(request.user)
     complaint = selectors.complaint_get_for(request.user, instansi, pk)
-    if not complaint.photo:
-        raise NotFound("foto")
-    name = str(complaint.photo.name)
-    response = FileResponse(default_storage.open(name, "rb"), content_type="image/jpeg")
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    name = f"foto-aduan-{complaint.pk}.jpg"
+    return file_response(complaint.photo, download_name=name, inline_images=True, what="foto")
 
 
 def _report(request: HttpRequest) -> reports.WeeklyReport:
