@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from pathlib import Path
 from typing import Any, cast
 
 import xlsxwriter
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from penata.core import audit
+from penata.core.downloads import file_response
 from penata.core.errors import NotFound, PermissionDenied, ValidationFailed
 from penata.core.safe_export import neutralise
 from penata.core.views_audit import spreadsheet_response
@@ -154,13 +154,8 @@ def correction_attachment(request: HttpRequest, pk: int) -> HttpResponse:
         found.field in privacy.SPECIFIC_FIELDS
     ):
         privacy.record_specific_view(request.user, found.employee, via="correction.attachment")
-    suffix = Path(found.attachment.name or "").suffix.lower()
-    content_type = {".pdf": "application/pdf", ".png": "image/png"}.get(suffix, "image/jpeg")
-    response = FileResponse(
-        found.attachment.open("rb"),
-        as_attachment=True,
-        filename=found.attachment_name or f"lampiran{suffix}",
-        content_type=content_type,
+    response = file_response(
+        found.attachment, download_name=found.attachment_name or "lampiran", what="lampiran"
     )
     return cast(HttpResponse, response)
 
