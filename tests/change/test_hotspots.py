@@ -52,3 +52,50 @@ def test_two_pulses_show_a_hotspot_with_its_weakest_dimension(city, clock):
     assert spot.hotspot.weakest == "knowledge"
     assert spot.hotspot.actions[0] == rules.ACTIONS["knowledge"]
     assert [p.title for p, _ in report.overall] == ["Pulse 1", "Pulse 2"]
+
+
+def test_heatmap_chart_gives_likert_means_and_hides_small_groups(city, client):
+    import json
+
+    from django.urls import reverse
+
+    from penata.change.readiness import heatmap_chart
+
+    staff_post = Position.objects.get(title="Pengelola Sumber Daya")
+    extra = [_person(city.inst, staff_post, f"sy{i}", f"Pegawai Y{i}") for i in (3, 4)]
+    announcement = publish(city)
+    pulse = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 1")
+    for person in [city.kabid_y, *city.staff_y, *extra]:
+        pulse_answer(actor=person.user, pulse=pulse, answers=[5, 4, 1, 2, 3])
+    for person in [city.kabid_x, *city.staff_x]:
+        pulse_answer(actor=person.user, pulse=pulse, answers=[1, 1, 1, 1, 1])
+    report = readiness_report(city.admin, announcement)
+
+    chart = heatmap_chart(report)
+
+    names = [u["name"] for u in chart["units"]]
+    y_sd = names.index("Bidang Sumber Daya")
+    y_pl = names.index("Bidang Pelayanan")
+    assert chart["columns"][0] == "Kesadaran (Awareness)" and chart["columns"][-1] == "Indeks"
+    assert chart["units"][y_sd]["link"] == f"#titik-rawan-{city.by.pk}"
+    assert chart["units"][y_pl] == {
+        "id": city.bx.pk,
+        "name": "Bidang Pelayanan",
+        "suppressed": True,
+        "link": "",
+    }
+    row_sd = [c for c in chart["cells"] if c[1] == y_sd]
+    assert [c[2] for c in row_sd] == [5.0, 4.0, 1.0, 2.0, 3.0, 3.0]
+    assert [c[3] for c in row_sd] == [100.0, 75.0, 0.0, 25.0, 50.0, 50.0]
+    # Three answers from Bidang Pelayanan: no value of theirs leaves the server.
+    assert [c[2:] for c in chart["cells"] if c[1] == y_pl] == [[None, None]] * 6
+
+    client.force_login(city.admin)
+    page = client.get(reverse("change:readiness", args=[announcement.pk]))
+    body = page.content.decode()
+    assert 'data-readiness-heatmap data-source="readiness-heatmap-data"' in body
+    assert "change/readiness.js" in body and "Lihat sebagai tabel" in body
+    marker = '<script id="readiness-heatmap-data" type="application/json">'
+    start = body.index(marker) + len(marker)
+    assert json.loads(body[start : body.index("</script>", start)]) == json.loads(json.dumps(chart))
+    assert f'id="titik-rawan-{city.by.pk}"' in body

@@ -141,3 +141,30 @@ def readiness_report(actor: Any, announcement: Announcement) -> ReadinessReport:
         )
     units.sort(key=lambda u: (u.hotspot is None, u.readiness.index or 101.0, u.unit_name))
     return ReadinessReport(pulses, latest, overall, units, previous)
+
+
+def likert_mean(index: float | None) -> float | None:
+    """An index 0–100 back on the Likert 1–5 scale the respondents answered on."""
+    return None if index is None else round(1 + index / 100 * 4, 2)
+
+
+def heatmap_chart(report: ReadinessReport) -> dict[str, Any]:
+    """The units × dimensions heat map as chart data: Likert means 1–5 per cell, suppressed
+    groups as cells without a value, each unit's hotspot anchor when it is one."""
+    columns = [rules.ADKAR_LABELS[d] for d in report.dimensions] + ["Indeks"]
+    units = []
+    cells = []
+    for y, unit in enumerate(report.units):
+        ready = unit.readiness
+        units.append(
+            {
+                "id": unit.unit_id,
+                "name": unit.unit_name,
+                "suppressed": ready.suppressed,
+                "link": f"#titik-rawan-{unit.unit_id}" if unit.hotspot is not None else "",
+            }
+        )
+        values = [ready.dimensions.get(d) for d in report.dimensions] + [ready.index]
+        for x, index in enumerate(values):
+            cells.append([x, y, likert_mean(index), index])
+    return {"columns": columns, "units": units, "cells": cells, "min_group": rules.MIN_GROUP}

@@ -297,6 +297,7 @@ def readiness_page(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "announcement": announcement,
             "report": report,
+            "heatmap": readiness.heatmap_chart(report),
             "labels": rules.ADKAR_LABELS,
             "defaults": rules.DEFAULT_QUESTIONS,
             "can_compose": access.can_compose(request.user),

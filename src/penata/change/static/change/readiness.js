@@ -1,0 +1,79 @@
+/* Kesiapan perubahan: the units × ADKAR heat map (ECharts heatmap), declared in HTML:
+ *   <div data-readiness-heatmap data-source="json-script-id"></div>
+ * The source holds {columns: [label…], units: [{id, name, suppressed, link}…],
+ * cells: [[x, y, likert mean 1–5 or null, index 0–100 or null]…], min_group}
+ * built by penata.change.readiness.heatmap_chart. Groups under min_group respondents arrive
+ * without values and are drawn grey.
+ */
+(function () {
+  "use strict";
+
+  function number(value, digits) {
+    return value.toLocaleString("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  function render(el) {
+    const source = document.getElementById(el.dataset.source);
+    if (!source || !window.echarts) return;
+    const data = JSON.parse(source.textContent) || {};
+    const columns = data.columns || [];
+    const units = data.units || [];
+    const cells = data.cells || [];
+    const small = "kurang dari " + (data.min_group || 5) + " responden";
+    const shown = [];
+    const hidden = [];
+    cells.forEach(function (c) {
+      if (c[2] === null) hidden.push([c[0], c[1], 0, null]);
+      else shown.push(c);
+    });
+    el.style.height = Math.max(260, units.length * 36 + 150) + "px";
+    const chart = window.echarts.init(el);
+    chart.setOption({
+      tooltip: {
+        position: "top",
+        formatter: function (info) {
+          const v = info.data;
+          const unit = units[v[1]] || {};
+          const head = unit.name + " · " + columns[v[0]] + "<br>";
+          if (info.seriesIndex === 1) {
+            return head + (unit.suppressed ? small : "tidak ada pertanyaan untuk dimensi ini");
+          }
+          return head + "rata-rata " + number(v[2], 2) + " dari 5 · indeks " + number(v[3], 1) +
+            (unit.link ? "<br>klik untuk melihat titik rawan" : "");
+        },
+      },
+      grid: { left: 200, right: 20, top: 40, bottom: 70 },
+      xAxis: { type: "category", data: columns, position: "top", axisLabel: { interval: 0, width: 110, overflow: "break" }, splitArea: { show: true } },
+      yAxis: { type: "category", data: units.map(function (u) { return u.name; }), inverse: true, axisLabel: { width: 185, overflow: "truncate" }, splitArea: { show: true } },
+      visualMap: {
+        seriesIndex: 0, min: 1, max: 5, precision: 1, calculable: true, orient: "horizontal",
+        left: "center", bottom: 0, text: ["5 siap", "1 belum siap"],
+        inRange: { color: ["#b91c1c", "#f59e0b", "#facc15", "#84cc16", "#15803d"] },
+      },
+      series: [
+        {
+          name: "Kesiapan", type: "heatmap", data: shown,
+          label: { show: true, formatter: function (info) { return number(info.data[2], 1); } },
+          emphasis: { itemStyle: { borderColor: "#111827", borderWidth: 1 } },
+        },
+        {
+          name: "Tidak ditampilkan", type: "heatmap", data: hidden,
+          itemStyle: { color: "#e5e7eb" },
+          label: { show: true, color: "#6b7280", formatter: function () { return "–"; } },
+        },
+      ],
+    });
+    chart.on("click", function (info) {
+      const unit = units[info.data[1]];
+      if (info.seriesIndex === 0 && unit && unit.link) window.location.hash = unit.link.slice(1);
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+
+  function start() {
+    document.querySelectorAll("[data-readiness-heatmap]").forEach(render);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
