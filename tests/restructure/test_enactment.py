@@ -380,3 +380,24 @@ def test_a_scenario_the_structure_outgrew_is_stale_at_enactment(city, analyst, a
     assert caught.value.extra["errors"][0]["code"] == "unit.missing"
     # On a date before that, the scenario still applies.
     assert scenario_crosswalk(scenario, effective_date=dt.date(2026, 1, 15)).rows
+
+
+def test_enacting_a_removed_duty_reopens_the_post_without_it(city, analyst, admin):
+    p = city.posts
+    kept, removed = sorted(p["admin_sek"].duties.all(), key=lambda d: d.volume, reverse=True)
+    scenario = approved_scenario(city, analyst, admin, [("duty.remove", {"duty": removed.pk})])
+    proposal = scenario_crosswalk(scenario, effective_date=EFFECTIVE)
+    enactment = scenario_enact(
+        actor=analyst,
+        scenario=scenario,
+        legal_basis=PERWALI,
+        effective_date=EFFECTIVE,
+        crosswalk=confirm_all(proposal),
+    )
+    p["admin_sek"].refresh_from_db()
+    assert p["admin_sek"].valid_to == EFFECTIVE
+    assert p["admin_sek"].duties.count() == 2  # the closed row keeps both for the record
+    reopened = Position.objects.get(pk=enactment.lineage["positions"][str(p["admin_sek"].pk)])
+    assert list(reopened.duties.values_list("statement", "volume")) == [
+        (kept.statement, kept.volume)
+    ]

@@ -19,6 +19,7 @@ from penata.restructure.graph.operations import (
     MoveDuty,
     MovePosition,
     MoveUnit,
+    RemoveDuty,
     RenameUnit,
 )
 from tests.restructure.test_graph import small_city
@@ -211,6 +212,18 @@ def test_change_reporting_line_and_duty_operations():
     )
 
 
+def test_remove_duty_takes_it_off_its_post_and_out_of_the_workload():
+    g = small_city()
+    owner = g.duties[3].position
+    others = [d for d in g.position_duties(owner) if d != 3]
+    removed = RemoveDuty(3).run(g)
+    assert 3 not in removed.duties
+    assert list(removed.position_duties(owner)) == others
+    assert 3 in g.duties  # the base graph is untouched
+    assert RemoveDuty(3).describe(g).startswith("Hapus uraian tugas “")
+    assert [e.code for e in RemoveDuty(3).validate(removed)] == [ErrorCode.DUTY_MISSING]
+
+
 def test_run_raises_with_every_error():
     with pytest.raises(OperationRefused) as caught:
         CreateUnit("x", 999, "planet", "", "").run(small_city())
@@ -328,6 +341,7 @@ ERROR_CASES = [
     (ChangeDuty(1, time_norm=Decimal(0)), [ErrorCode.DUTY_NORM_NOT_POSITIVE]),
     (ChangeDuty(1, volume=Decimal(1200)), [ErrorCode.OPERATION_NOOP]),
     (ChangeDuty(1), [ErrorCode.OPERATION_NOOP]),
+    (RemoveDuty(99), [ErrorCode.DUTY_MISSING]),
 ]
 
 

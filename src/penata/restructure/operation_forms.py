@@ -176,6 +176,7 @@ OPERATION_FORMS: dict[str, tuple[FormField, ...]] = {
         ),
         FormField("time_norm", _("Norma waktu baru (menit)"), "number", required=False),
     ),
+    "duty.remove": (FormField("duty", _("Uraian tugas"), "duty"),),
 }
 assert set(OPERATION_FORMS) == set(OPERATIONS)
 
@@ -191,7 +192,7 @@ OPERATION_GROUPS: tuple[tuple[str | Promise, tuple[str, ...]], ...] = (
             "position.reporting_line",
         ),
     ),
-    (_("Uraian tugas"), ("duty.move", "duty.change")),
+    (_("Uraian tugas"), ("duty.move", "duty.change", "duty.remove")),
 )
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -341,8 +340,8 @@ def overlap_to_scenario(
 ) -> tuple[Scenario, list[ScenarioOperation]]:
     """Turn a confirmed finding into scenario operations on the duties of the other units.
 
-    `remove` sets their volume to 0 (`duty.change`: the statement stays for the record but
-    carries no workload); `move` moves them to the owner unit's post holding the duty (or,
+    `remove` removes them from their posts (`duty.remove`; at enactment the old post rows keep
+    the statements for the record); `move` moves them to the owner unit's post holding the duty (or,
     when it holds none, the head of the owner unit). Adds to `scenario` (a draft) or creates
     a new draft scenario. Refused operations roll everything back."""
     instansi_id = finding.run.instansi_id
@@ -398,8 +397,8 @@ def overlap_to_scenario(
             params: dict[str, Any] = {"duty": duty["id"], "position": target}
             kind = "duty.move"
         else:
-            params = {"duty": duty["id"], "volume": Decimal(0)}
-            kind = "duty.change"
+            params = {"duty": duty["id"]}
+            kind = "duty.remove"
         rows.append(
             scenario_add_operation(
                 actor=actor, scenario=scenario, kind=kind, params=params, base=base

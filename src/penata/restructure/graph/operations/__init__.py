@@ -11,7 +11,7 @@ from typing import Any
 
 from penata.restructure.graph.errors import ErrorCode, OperationError, OperationRefused
 from penata.restructure.graph.operations.base import Operation
-from penata.restructure.graph.operations.duties import ChangeDuty, MoveDuty
+from penata.restructure.graph.operations.duties import ChangeDuty, MoveDuty, RemoveDuty
 from penata.restructure.graph.operations.positions import (
     AbolishPosition,
     ChangeReportingLine,
@@ -42,6 +42,7 @@ OPERATIONS: dict[str, type[Operation]] = {
         ChangeReportingLine,
         MoveDuty,
         ChangeDuty,
+        RemoveDuty,
     )
 }
 
@@ -74,6 +75,7 @@ __all__ = [
     "MovePosition",
     "MoveUnit",
     "Operation",
+    "RemoveDuty",
     "RenameUnit",
     "operation_from",
 ]

@@ -1,4 +1,5 @@
-"""Operations on duties (uraian tugas): move to another post, change volume or time norm."""
+"""Operations on duties (uraian tugas): move to another post, change volume or time norm,
+remove."""
 
 from __future__ import annotations
 
@@ -125,3 +126,27 @@ class ChangeDuty(Operation):
             before = f"{_number(duty.time_norm)} → " if duty else ""
             parts.append(f"norma waktu {before}{_number(self.time_norm)} menit")
         return f"Ubah uraian tugas {quote_duty(graph, self.duty)}: {', '.join(parts)}."
+
+
+@dataclass(frozen=True)
+class RemoveDuty(Operation):
+    """Remove a duty from its post, e.g. the copy of an overlapping duty in another unit.
+
+    The post keeps its other duties; at enactment a post whose duties change is closed and
+    reopened, so the removed statement stays on the old, closed row for the record."""
+
+    kind = "duty.remove"
+    label = "Hapus uraian tugas"
+
+    duty: NodeId
+
+    def validate(self, graph: OrgGraph) -> list[OperationError]:
+        return _missing_duty(graph, self.duty)
+
+    def edit(self, editor: GraphEditor) -> None:
+        editor.remove_duty(self.duty)
+
+    def describe(self, graph: OrgGraph) -> str:
+        duty = graph.duties.get(self.duty)
+        source = quote_position(graph, duty.position) if duty else "?"
+        return f"Hapus uraian tugas {quote_duty(graph, self.duty)} dari {source}."
