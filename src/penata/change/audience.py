@@ -12,7 +12,7 @@ from penata.core.dating import today
 from penata.org.models import Position, Unit
 from penata.people.models import Assignment, Employee
 from penata.people.selectors import current_assignment_q
-from penata.restructure.models import Scenario
+from penata.restructure.models import Enactment, Scenario
 
 # Why someone is in the audience; the first reason found wins, in this order.
 REASONS = {
@@ -61,6 +61,37 @@ def audience_from_scenario(scenario: Scenario) -> dict[int, str]:
         .distinct()
     ):
         found.setdefault(employee_id, "unit")
+    return found
+
+
+def audience_from_enactment(enactment: Enactment) -> dict[int, str]:
+    """Employee id → reason, for everybody an enactment concerns: the employees its confirmed
+    crosswalk carried over (affected), the supervisors and staff of the posts they left and
+    took, then whoever its scenario's own derivation adds."""
+    carried = [row for row in enactment.crosswalk if isinstance(row, dict)]
+    found: dict[int, str] = {
+        int(row["employee"]): "affected" for row in carried if row.get("employee") is not None
+    }
+    posts = _db_ids(row.get(key) for row in carried for key in ("from_position", "to_position"))
+    current = current_assignment_q()
+    supervisor_posts = Position.objects.filter(id__in=posts, reports_to__isnull=False).values(
+        "reports_to_id"
+    )
+    for employee_id in (
+        Assignment.objects.filter(current, position_id__in=supervisor_posts)
+        .values_list("employee_id", flat=True)
+        .distinct()
+    ):
+        found.setdefault(employee_id, "supervisor")
+    units = Position.objects.filter(id__in=posts).values("unit_id")
+    for employee_id in (
+        Assignment.objects.filter(current, position__unit_id__in=units)
+        .values_list("employee_id", flat=True)
+        .distinct()
+    ):
+        found.setdefault(employee_id, "unit")
+    for employee_id, reason in audience_from_scenario(enactment.scenario).items():
+        found.setdefault(employee_id, reason)
     return found
 
 

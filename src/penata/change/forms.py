@@ -35,6 +35,12 @@ class AnnouncementForm(forms.Form):
         coerce=int,
         empty_value=None,
     )
+    enactment = forms.TypedChoiceField(
+        label=_("Penetapan penataan (sasaran = pegawai yang dipindahkan, unitnya, atasannya)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
     target_unit = forms.TypedChoiceField(
         label=_("Unit sasaran (beserta unit di bawahnya)"),
         required=False,
@@ -64,6 +70,7 @@ class AnnouncementForm(forms.Form):
         *args: object,
         scenarios: list[tuple[int, str]],
         units: list[tuple[int, str]],
+        enactments: list[tuple[int, str]] | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -75,10 +82,27 @@ class AnnouncementForm(forms.Form):
         unit_field.choices = [("", "—"), *units]
         if not scenarios:
             del self.fields["scenario"]
+        enactment_field = self.fields["enactment"]
+        assert isinstance(enactment_field, forms.TypedChoiceField)
+        enactment_field.choices = [("", "—"), *(enactments or [])]
+        if not enactments:
+            del self.fields["enactment"]
         for name, field in self.fields.items():
             if name != "target_kinds":
                 css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
                 field.widget.attrs.setdefault("class", css)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("scenario") is not None and data.get("enactment") is not None:
+            self.add_error(
+                "enactment",
+                _(
+                    "Pilih skenario penataan atau penetapan, tidak keduanya: penetapan sudah "
+                    "membawa skenarionya."
+                ),
+            )
+        return data
 
     def nips(self) -> list[str]:
         raw = self.cleaned_data.get("target_nips") or ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -80,7 +80,7 @@ def announcement_follow_get(actor: Any, pk: int) -> Announcement:
         )
     found = (
         Announcement.objects.filter(_follow_q(actor), pk=pk)
-        .select_related("instansi", "scenario", "enactment", "target_unit", "created_by")
+        .select_related("instansi", "scenario", "enactment__scenario", "target_unit", "created_by")
         .first()
     )
     if found is None:
@@ -93,7 +93,7 @@ def announcement_read_get(actor: Any, pk: int) -> tuple[Announcement, Recipient 
     reach = reach_of(actor)
     found = (
         Announcement.objects.filter(pk=pk)
-        .select_related("instansi", "scenario", "target_unit", "created_by")
+        .select_related("instansi", "scenario", "enactment__scenario", "target_unit", "created_by")
         .first()
     )
     if found is None:
@@ -285,19 +285,32 @@ def compose_instansi(actor: Any) -> Instansi:
 class ComposeChoices:
     scenarios: list[tuple[int, str]]
     units: list[tuple[int, str]]
+    enactments: list[tuple[int, str]] = field(default_factory=list)
 
 
 def compose_choices(actor: Any, instansi: Instansi) -> ComposeChoices:
-    """Scenarios (admin/analyst only) and units the actor may target."""
+    """Scenarios and enactments (admin/analyst only, enactments as far as the restructuring
+    module lets them read) and units the actor may target."""
+    from django.utils.formats import date_format
+
     from penata.core.dating import valid_on
     from penata.org.models import Unit
     from penata.restructure.models import Scenario
+    from penata.restructure.selectors import enactment_list
 
     whole = access.composes_whole(actor, instansi.pk)
     scenarios = (
         [
             (s.pk, f"{s.name} ({s.get_status_display()})")
             for s in Scenario.objects.filter(instansi=instansi).order_by("-updated_at", "-id")
+        ]
+        if whole
+        else []
+    )
+    enactments = (
+        [
+            (e.pk, f"{e.scenario.name} — {date_format(e.effective_date, 'j F Y')}")
+            for e in enactment_list(actor, instansi=instansi)
         ]
         if whole
         else []
@@ -309,8 +322,19 @@ def compose_choices(actor: Any, instansi: Instansi) -> ComposeChoices:
             path_q |= Q(path__startswith=path)
         units = units.filter(path_q)
     return ComposeChoices(
-        scenarios, [(u.pk, "· " * (u.path.count("/") - 1) + u.name) for u in units.order_by("path")]
+        scenarios,
+        [(u.pk, "· " * (u.path.count("/") - 1) + u.name) for u in units.order_by("path")],
+        enactments,
     )
+
+
+@dataclass(frozen=True)
+class ComposeTargets:
+    scenario: Any
+    enactment: Any
+    unit: Any
+    employee_ids: list[int]
+    unknown_nips: list[str]
 
 
 def compose_targets(
@@ -320,18 +344,25 @@ def compose_targets(
     scenario_id: int | None,
     unit_id: int | None,
     nips: list[str],
-) -> tuple[Any, Any, list[int], list[str]]:
-    """The scenario, unit and employee ids a compose form names (unknown NIPs returned)."""
+    enactment_id: int | None = None,
+) -> ComposeTargets:
+    """The scenario, enactment, unit and employee ids a compose form names, each only when
+    the actor may choose it (unknown NIPs returned)."""
     from penata.org.models import Unit
     from penata.people.models import Employee
-    from penata.restructure.models import Scenario
+    from penata.restructure.models import Enactment, Scenario
 
     choices = compose_choices(actor, instansi)
     scenario = None
     if scenario_id is not None and scenario_id in {pk for pk, _ in choices.scenarios}:
         scenario = Scenario.objects.get(pk=scenario_id)
+    enactment = None
+    if enactment_id is not None and enactment_id in {pk for pk, _ in choices.enactments}:
+        enactment = Enactment.objects.select_related("scenario").get(pk=enactment_id)
     unit = None
     if unit_id is not None and unit_id in {pk for pk, _ in choices.units}:
         unit = Unit.objects.get(pk=unit_id)
     found = dict(Employee.objects.filter(instansi=instansi, nip__in=nips).values_list("nip", "pk"))
-    return scenario, unit, sorted(found.values()), [n for n in nips if n not in found]
+    return ComposeTargets(
+        scenario, enactment, unit, sorted(found.values()), [n for n in nips if n not in found]
+    )

@@ -17,6 +17,7 @@ from penata.change.exports import ack_workbook
 from penata.change.forms import AnnouncementForm
 from penata.core.errors import ApplicationError, ValidationFailed
 from penata.core.web import staff_view
+from penata.restructure.selectors import can_read as restructure_can_read
 
 
 @staff_view
@@ -64,6 +65,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "duplicates": {q.id: q.duplicate_of_id for q in questions if q.duplicate_of_id},
             "can_answer": answerer,
             "can_follow": access.can_follow(request.user),
+            "links_restructure": restructure_can_read(request.user, announcement.instansi_id),
             "open_pulses": [
                 p for p in readiness.open_pulses_for(request.user) if p.announcement_id == pk
             ],
@@ -115,23 +117,30 @@ def manage(request: HttpRequest) -> HttpResponse:
 def compose(request: HttpRequest) -> HttpResponse:
     instansi = selectors.compose_instansi(request.user)
     choices = selectors.compose_choices(request.user, instansi)
-    form = AnnouncementForm(request.POST or None, scenarios=choices.scenarios, units=choices.units)
+    form = AnnouncementForm(
+        request.POST or None,
+        scenarios=choices.scenarios,
+        units=choices.units,
+        enactments=choices.enactments,
+    )
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            scenario, unit, employee_ids, unknown = selectors.compose_targets(
+            targets = selectors.compose_targets(
                 request.user,
                 instansi,
                 scenario_id=data.get("scenario"),
+                enactment_id=data.get("enactment"),
                 unit_id=data.get("target_unit"),
                 nips=form.nips(),
             )
             try:
-                if unknown:
+                if targets.unknown_nips:
                     raise ValidationFailed(
-                        ChangeError.INVALID, _("NIP tidak dikenal: %s") % ", ".join(unknown)
+                        ChangeError.INVALID,
+                        _("NIP tidak dikenal: %s") % ", ".join(targets.unknown_nips),
                     )
                 announcement = services.announcement_create(
                     actor=request.user,
@@ -142,10 +151,11 @@ def compose(request: HttpRequest) -> HttpResponse:
                     benefits=data["benefits"],
                     what_changes=data["what_changes"],
                     effective_date=data["effective_date"],
-                    scenario=scenario,
-                    target_unit=unit,
+                    scenario=targets.scenario,
+                    enactment=targets.enactment,
+                    target_unit=targets.unit,
                     target_kinds=data["target_kinds"],
-                    target_employees=employee_ids,
+                    target_employees=targets.employee_ids,
                     ack_due_days=data["ack_due_days"],
                     reminder_days=data["reminder_days"],
                 )

@@ -13,7 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from penata.change import access, rules
-from penata.change.audience import audience_from_scenario, audience_from_targets, current_units
+from penata.change.audience import (
+    audience_from_enactment,
+    audience_from_scenario,
+    audience_from_targets,
+    current_units,
+)
 from penata.change.errors import ChangeError
 from penata.change.models import Announcement, AnnouncementStatus, Recipient
 from penata.core import markdown
@@ -107,8 +112,12 @@ def announcement_create(
         raise ValidationFailed(
             ChangeError.INVALID, "Batas konfirmasi dan jeda pengingat paling sedikit 1 hari."
         )
-    if enactment is not None and scenario is None:
-        scenario = enactment.scenario
+    if enactment is not None and scenario is not None:
+        # One source names the audience; an enactment already carries its scenario.
+        raise ValidationFailed(
+            ChangeError.INVALID,
+            "Pilih skenario penataan atau penetapan, tidak keduanya.",
+        )
     _check_targets(
         actor=actor,
         instansi=instansi,
@@ -147,12 +156,11 @@ def announcement_create(
 
 def announcement_audience(announcement: Announcement) -> dict[int, str]:
     """Employee id → reason the announcement reaches them (resolved now)."""
-    scenario = announcement.scenario
-    if scenario is None and announcement.enactment is not None:
-        scenario = announcement.enactment.scenario
     found: dict[int, str] = {}
-    if scenario is not None:
-        found.update(audience_from_scenario(scenario))
+    if announcement.enactment is not None:
+        found.update(audience_from_enactment(announcement.enactment))
+    elif announcement.scenario is not None:
+        found.update(audience_from_scenario(announcement.scenario))
     for employee_id, reason in audience_from_targets(
         instansi_id=announcement.instansi_id,
         unit=announcement.target_unit,
