@@ -401,6 +401,9 @@ WEB.update(
         "learning:approvals": _a("staff"),
         "learning:evidence_submit": _a("self", method="POST", ok=302, **_LINKED_ONLY),
         "learning:evidence_decide": _lf("jp_record", "record_id", method="POST"),
+        # Certificates and JP evidence: whoever may see the employee (404 otherwise).
+        "learning:certificate": _lf("enrolment", "enrolment_id"),
+        "learning:jp_evidence": _lf("jp_record", "record_id"),
         "learning:compliance": _a("roles", roles=_L_READERS),
         "learning:dictionary": _a("staff"),
         "learning:standard_import": _a("admin_only"),

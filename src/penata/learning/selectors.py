@@ -505,6 +505,21 @@ def pending_evidence(instansi: Instansi) -> QuerySet[JpRecord]:
     )
 
 
+def jp_record_get_for(actor: Any, record_id: int) -> JpRecord:
+    """A JP record of an employee the actor may see (404 otherwise)."""
+    found = (
+        JpRecord.objects.filter(pk=record_id)
+        .filter(
+            Exists(Employee.objects.filter(employee_scope_q(actor), pk=OuterRef("employee_id")))
+        )
+        .select_related("employee")
+        .first()
+    )
+    if found is None:
+        raise NotFound("catatan JP")
+    return found
+
+
 def jp_record_get(instansi: Instansi, record_id: int) -> JpRecord:
     found = JpRecord.objects.filter(instansi=instansi, pk=record_id).first()
     if found is None:

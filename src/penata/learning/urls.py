@@ -1,6 +1,6 @@
 from django.urls import path
 
-from penata.learning import views
+from penata.learning import views, views_downloads
 
 app_name = "learning"
 urlpatterns = [
@@ -15,9 +15,15 @@ urlpatterns = [
         views.enrolment_complete,
         name="enrolment_complete",
     ),
+    path(
+        "pendaftaran/<int:enrolment_id>/sertifikat/",
+        views_downloads.certificate,
+        name="certificate",
+    ),
     path("persetujuan/", views.approvals, name="approvals"),
     path("jp/bukti/", views.evidence_submit, name="evidence_submit"),
     path("jp/bukti/<int:record_id>/putuskan/", views.evidence_decide, name="evidence_decide"),
+    path("jp/bukti/<int:record_id>/", views_downloads.jp_evidence, name="jp_evidence"),
     path("jp/", views.compliance, name="compliance"),
     path("kompetensi/", views.dictionary, name="dictionary"),
     path("standar/impor/", views.standard_import, name="standard_import"),
