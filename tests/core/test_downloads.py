@@ -70,8 +70,18 @@ def test_the_download_name_cannot_smuggle_paths_quotes_or_headers():
 def test_a_name_without_extension_takes_the_stored_one():
     assert safe_filename("Sertifikat Latsar", suffix=".pdf") == "Sertifikat Latsar.pdf"
     assert safe_filename("", suffix=".png") == "berkas.png"
+    assert safe_filename("sertifikat-LATSAR.2024", suffix=".pdf") == "sertifikat-LATSAR.2024.pdf"
+    assert safe_filename("Laporan.PDF", suffix=".pdf") == "Laporan.PDF"
     assert safe_filename("a" * 300 + ".xlsx").endswith("a.xlsx")
     assert len(safe_filename("a" * 300 + ".xlsx")) == 150
+
+
+def test_the_stored_extension_decides_the_type_whatever_the_name_says():
+    response = file_response(stored("uji/nakal.html", b"<html>"), download_name="surat.pdf")
+    body(response)
+
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"] == 'attachment; filename="surat.pdf.html"'
 
 
 def test_unknown_types_answer_octet_stream_with_the_original_name():

@@ -44,18 +44,16 @@ MAX_NAME = 150
 
 def safe_filename(name: str, *, fallback: str = "berkas", suffix: str = "") -> str:
     """A file name fit for Content-Disposition: no directories, quotes or control characters,
-    at most MAX_NAME characters, ending in `suffix` when it has no extension of its own."""
+    at most MAX_NAME characters, and ending in `suffix` (the stored file's extension)."""
     base = PurePosixPath(name.replace("\\", "/")).name
     base = unicodedata.normalize("NFC", base)
-    base = _UNSAFE.sub("_", base).strip(" ._")
-    if not base:
-        base = fallback
+    base = _UNSAFE.sub("_", base).strip(" ._") or fallback
+    if suffix and not base.lower().endswith(suffix.lower()):
+        base += suffix
     stem, dot, ext = base.rpartition(".")
-    if not dot or not stem:
-        stem, ext = base, suffix.lstrip(".")
-    ext = ext[:10]
-    stem = stem[: MAX_NAME - len(ext) - 1] if ext else stem[:MAX_NAME]
-    return f"{stem}.{ext}" if ext else stem
+    if not dot or not stem or len(ext) > 10:
+        return base[:MAX_NAME]
+    return f"{stem[: MAX_NAME - len(ext) - 1]}.{ext}"
 
 
 def content_type_for(name: str) -> str:
@@ -84,9 +82,7 @@ def file_response(
         stream = field_file.storage.open(stored, "rb")
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         raise NotFound(what) from None
-    content_type = content_type_for(filename)
-    if content_type == OCTET_STREAM:
-        content_type = content_type_for(stored)
+    content_type = content_type_for(stored)
     as_attachment = not (inline_images and content_type in INLINE_TYPES)
     response = FileResponse(
         stream, as_attachment=as_attachment, filename=filename, content_type=content_type
