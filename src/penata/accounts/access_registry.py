@@ -295,6 +295,11 @@ WEB.update(
         "change:readiness": _cr(_C_FOLLOW, "announcement"),
         "change:pulse_open": _cr(_C_FOLLOW, "announcement", method="POST"),
         "change:pulse_answer": _cs("pulse"),
+        # Attachments: read by whoever reads the announcement (404 otherwise); added and
+        # removed by its author or admin/org_analyst while it is a draft.
+        "change:attachment_download": _cs("attachment"),
+        "change:attachment_remove": _cs("attachment", method="POST"),
+        "change:attachment_add": _cr(_C_COMPOSE, "announcement", method="POST"),
     }
 )
 

@@ -8,9 +8,10 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from ninja import Field, Path, Router, Schema
 
-from penata.change import readiness, selectors, services
+from penata.change import readiness, selectors, selectors_attachments, services
 from penata.core.api_auth import actor
 from penata.core.api_shapes import ERRORS, MAX_ID
 
@@ -37,6 +38,13 @@ class QuestionOut(Schema):
     age_days: int
 
 
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    size: int = Field(description="Ukuran dalam bita")
+    download_url: str = Field(description="Alamat unduhan (halaman web, perlu masuk)")
+
+
 class AnnouncementOut(Schema):
     id: int
     title: str
@@ -48,6 +56,7 @@ class AnnouncementOut(Schema):
     published_at: dt.datetime | None
     acknowledged_at: dt.datetime | None
     questions: list[QuestionOut]
+    attachments: list[AttachmentOut]
 
 
 class QuestionIn(Schema):
@@ -94,6 +103,15 @@ def announcement_detail(request: HttpRequest, announcement_id: int = ID) -> Any:
         "published_at": announcement.published_at,
         "acknowledged_at": mine.acknowledged_at if mine else None,
         "questions": [q.__dict__ for q in views if q.answered_at or q.is_mine or answerer],
+        "attachments": [
+            {
+                "id": a.pk,
+                "name": a.original_name,
+                "size": a.size,
+                "download_url": reverse("change:attachment_download", args=[a.pk]),
+            }
+            for a in selectors_attachments.attachment_list(announcement)
+        ],
     }
 
 

@@ -14,3 +14,7 @@ class ChangeError(StrEnum):
     INVALID = "change.invalid"
     ALREADY_ANSWERED = "change.already_answered"
     MERGE_INVALID = "change.merge_invalid"
+    ATTACHMENT_TYPE = "change.attachment_type"
+    ATTACHMENT_TOO_LARGE = "change.attachment_too_large"
+    ATTACHMENT_LIMIT = "change.attachment_limit"
+    ATTACHMENT_LOCKED = "change.attachment_locked"

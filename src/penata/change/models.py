@@ -3,8 +3,11 @@ about them, and ADKAR readiness pulses answered anonymously."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -207,3 +210,33 @@ class PulseResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pulse_id} · {self.unit_id}"
+
+
+def _attachment_upload_to(instance: AnnouncementAttachment, filename: str) -> str:
+    """pengumuman/<year>/<month>/<random>.<ext>: the stored name never carries the original."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"pengumuman/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{suffix}"
+
+
+class AnnouncementAttachment(models.Model):
+    """A file sent with an announcement (SK, slides, a table); read by its recipients."""
+
+    instansi = models.ForeignKey("org.Instansi", on_delete=models.PROTECT, related_name="+")
+    announcement = models.ForeignKey(
+        Announcement, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("berkas"), upload_to=_attachment_upload_to, max_length=255)
+    original_name = models.CharField(_("nama berkas"), max_length=255)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lampiran pengumuman")
+        verbose_name_plural = _("lampiran pengumuman")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from penata.change import views
+from penata.change import views, views_attachments
 
 app_name = "change"
 urlpatterns = [
@@ -17,6 +17,9 @@ urlpatterns = [
     path("<int:pk>/ingatkan/", views.remind, name="remind"),
     path("<int:pk>/kesiapan/", views.readiness_page, name="readiness"),
     path("<int:pk>/kesiapan/buka/", views.pulse_open, name="pulse_open"),
+    path("<int:pk>/lampiran/", views_attachments.add, name="attachment_add"),
+    path("lampiran/<int:pk>/", views_attachments.download, name="attachment_download"),
+    path("lampiran/<int:pk>/hapus/", views_attachments.remove, name="attachment_remove"),
     path("survei/<int:pk>/", views.pulse_answer, name="pulse_answer"),
     path("pertanyaan/<int:pk>/jawab/", views.answer, name="answer"),
     path("pertanyaan/<int:pk>/gabung/", views.merge, name="merge"),

@@ -4,17 +4,20 @@ composing and publishing, and the acknowledgement dashboard."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from penata.change import access, readiness, rules, selectors, services
+from penata.change import access, readiness, rules, selectors, selectors_attachments, services
 from penata.change.audience import REASONS
 from penata.change.errors import ChangeError
 from penata.change.exports import ack_workbook
 from penata.change.forms import AnnouncementForm
+from penata.change.services import attachments
+from penata.change.views_attachments import FIELD as ATTACHMENTS_FIELD
 from penata.core.errors import ApplicationError, ValidationFailed
 from penata.core.web import staff_view
 from penata.restructure.selectors import can_read as restructure_can_read
@@ -66,6 +69,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_answer": answerer,
             "can_follow": access.can_follow(request.user),
             "links_restructure": restructure_can_read(request.user, announcement.instansi_id),
+            "attachments": selectors_attachments.attachment_list(announcement),
+            "edits_attachments": attachments.may_edit_attachments(request.user, announcement),
             "open_pulses": [
                 p for p in readiness.open_pulses_for(request.user) if p.announcement_id == pk
             ],
@@ -142,23 +147,30 @@ def compose(request: HttpRequest) -> HttpResponse:
                         ChangeError.INVALID,
                         _("NIP tidak dikenal: %s") % ", ".join(targets.unknown_nips),
                     )
-                announcement = services.announcement_create(
-                    actor=request.user,
-                    instansi=instansi,
-                    title=data["title"],
-                    body=data["body"],
-                    reason=data["reason"],
-                    benefits=data["benefits"],
-                    what_changes=data["what_changes"],
-                    effective_date=data["effective_date"],
-                    scenario=targets.scenario,
-                    enactment=targets.enactment,
-                    target_unit=targets.unit,
-                    target_kinds=data["target_kinds"],
-                    target_employees=targets.employee_ids,
-                    ack_due_days=data["ack_due_days"],
-                    reminder_days=data["reminder_days"],
-                )
+                # The draft and its files are saved together, or neither is.
+                with transaction.atomic():
+                    announcement = services.announcement_create(
+                        actor=request.user,
+                        instansi=instansi,
+                        title=data["title"],
+                        body=data["body"],
+                        reason=data["reason"],
+                        benefits=data["benefits"],
+                        what_changes=data["what_changes"],
+                        effective_date=data["effective_date"],
+                        scenario=targets.scenario,
+                        enactment=targets.enactment,
+                        target_unit=targets.unit,
+                        target_kinds=data["target_kinds"],
+                        target_employees=targets.employee_ids,
+                        ack_due_days=data["ack_due_days"],
+                        reminder_days=data["reminder_days"],
+                    )
+                    attachments.attachments_add(
+                        actor=request.user,
+                        announcement=announcement,
+                        files=request.FILES.getlist(ATTACHMENTS_FIELD),
+                    )
             except ApplicationError as error:
                 form.add_error(None, error.message)
             else:
