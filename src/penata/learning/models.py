@@ -510,3 +510,71 @@ class TalentPlacement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} {self.year}: {self.box}"
+
+
+class TalentSetting(models.Model):
+    """The 9-box configuration an admin chose for one period: a preset's component weights
+    with its cut-offs and talent-score weights (see `rules.TalentConfig`). A period without a
+    row uses the default configuration."""
+
+    instansi = models.ForeignKey(
+        "org.Instansi", verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("periode"))
+    preset = models.CharField(_("acuan bobot komponen"), max_length=20, default="default")
+    kinerja_middle = models.DecimalField(
+        _("batas kinerja sesuai ekspektasi"), max_digits=5, decimal_places=2, default=Decimal(60)
+    )
+    kinerja_high = models.DecimalField(
+        _("batas kinerja di atas ekspektasi"), max_digits=5, decimal_places=2, default=Decimal(80)
+    )
+    potensial_middle = models.DecimalField(
+        _("batas potensial menengah"), max_digits=5, decimal_places=2, default=Decimal(60)
+    )
+    potensial_high = models.DecimalField(
+        _("batas potensial tinggi"), max_digits=5, decimal_places=2, default=Decimal(80)
+    )
+    # Weights of the combined talent score, in percent.
+    kinerja_weight = models.DecimalField(
+        _("bobot kinerja (%)"), max_digits=5, decimal_places=2, default=Decimal(50)
+    )
+    potensial_weight = models.DecimalField(
+        _("bobot potensial (%)"), max_digits=5, decimal_places=2, default=Decimal(50)
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diubah oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("konfigurasi 9-box")
+        verbose_name_plural = _("konfigurasi 9-box")
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "year"], name="talent_setting_once"),
+            models.CheckConstraint(
+                condition=Q(
+                    kinerja_middle__gte=0,
+                    kinerja_middle__lte=models.F("kinerja_high"),
+                    kinerja_high__lte=100,
+                    potensial_middle__gte=0,
+                    potensial_middle__lte=models.F("potensial_high"),
+                    potensial_high__lte=100,
+                ),
+                name="talent_setting_cutoffs_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kinerja_weight__gte=0,
+                    potensial_weight__gte=0,
+                    kinerja_weight=100 - models.F("potensial_weight"),
+                ),
+                name="talent_setting_weights_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"9-box {self.year}: {self.preset}"

@@ -458,6 +458,98 @@ BKN_2025_TALENT_CONFIG: Final = TalentConfig(
 TALENT_PRESETS: Final[Mapping[str, TalentConfig]] = MappingProxyType(
     {"default": DEFAULT_TALENT_CONFIG, "bkn_2025": BKN_2025_TALENT_CONFIG}
 )
+TALENT_PRESET_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "default": "Bawaan: kinerja dari predikat SKP, potensial dari hasil penilaian",
+        "bkn_2025": "BKN 2025: kinerja 60% utama + 40% penunjang; potensial 4 komponen",
+    }
+)
+COMPONENT_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "main": "kinerja utama (predikat e-Kinerja)",
+        "supporting": "kinerja penunjang",
+        "assessment": "hasil penilaian potensial",
+        "competency": "kompetensi",
+        "potential": "potensi",
+        "qualification": "kualifikasi",
+        "integrity": "integritas",
+    }
+)
+
+
+def talent_config_from(
+    preset: str,
+    *,
+    kinerja_cutoffs: Cutoffs,
+    potensial_cutoffs: Cutoffs,
+    talent_weights: tuple[Decimal, Decimal],
+) -> TalentConfig:
+    """A preset's component weights and predikat scores with chosen cut-offs and talent-score
+    weights (fractions summing to 1); raises LearningError on an unknown preset or bad values."""
+    try:
+        base = TALENT_PRESETS[preset]
+    except KeyError:
+        raise LearningError(
+            "talent.config.preset", f"Acuan konfigurasi 9-box tidak dikenal: {preset!r}."
+        ) from None
+    return TalentConfig(
+        kinerja_cutoffs=kinerja_cutoffs,
+        potensial_cutoffs=potensial_cutoffs,
+        kinerja_weights=base.kinerja_weights,
+        potensial_weights=base.potensial_weights,
+        talent_weights=talent_weights,
+        predikat_scores=base.predikat_scores,
+    )
+
+
+TALENT_SETTING_FIELDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "kinerja_middle": "Batas kinerja sesuai ekspektasi",
+        "kinerja_high": "Batas kinerja di atas ekspektasi",
+        "potensial_middle": "Batas potensial menengah",
+        "potensial_high": "Batas potensial tinggi",
+        "kinerja_weight": "Bobot kinerja",
+        "potensial_weight": "Bobot potensial",
+    }
+)
+
+
+def talent_setting_errors(preset: str, values: Mapping[str, Decimal]) -> list[tuple[str, str]]:
+    """Check a 9-box setting as an admin enters it (cut-offs and weights in 0–100, weights in
+    percent); return (field, message) pairs naming the field, empty when it is sound."""
+    errors: list[tuple[str, str]] = []
+    if preset not in TALENT_PRESETS:
+        errors.append(("preset", f"Acuan bobot komponen tidak dikenal: {preset!r}."))
+    for name, label in TALENT_SETTING_FIELDS.items():
+        value = values.get(name)
+        if value is None:
+            errors.append((name, f"{label} wajib diisi."))
+        elif not Decimal(0) <= value <= Decimal(100):
+            errors.append((name, f"{label} harus antara 0 dan 100, bukan {value}."))
+    if errors:
+        return errors
+    for axis, lower, upper in (
+        ("kinerja", "sesuai ekspektasi", "di atas ekspektasi"),
+        ("potensial", "menengah", "tinggi"),
+    ):
+        middle, high = values[f"{axis}_middle"], values[f"{axis}_high"]
+        if middle > high:
+            errors.append(
+                (
+                    f"{axis}_high",
+                    f"Batas {axis} {upper} ({high}) tidak boleh lebih rendah dari batas "
+                    f"{axis} {lower} ({middle}).",
+                )
+            )
+    total = values["kinerja_weight"] + values["potensial_weight"]
+    if total != Decimal(100):
+        errors.append(
+            (
+                "potensial_weight",
+                f"Bobot kinerja dan bobot potensial harus berjumlah 100%, sekarang {total}%.",
+            )
+        )
+    return errors
 
 
 def _check_score(score: Decimal, what: str) -> None:

@@ -20,9 +20,11 @@ from django.views.decorators.http import require_POST
 from penata.core.errors import ApplicationError, NotFound, ValidationFailed
 from penata.core.spreadsheets.writing import xlsx_bytes
 from penata.core.web import staff_view
-from penata.learning import rules, selectors, services
+from penata.learning import ninebox, rules, selectors, services
 from penata.learning.access import is_admin, is_reader, require_admin, require_reader
+from penata.learning.forms import TalentSettingForm
 from penata.learning.models import Assessment, Competency, Programme
+from penata.learning.services.talent import SETTING_FIELDS
 from penata.org.selectors import instansi_for, position_get_for, unit_get_for
 from penata.people.selectors import employee_of
 
@@ -530,31 +532,86 @@ def evidence_decide(request: HttpRequest, record_id: int) -> HttpResponse:
 # --- Talent, succession, plan --------------------------------------------------------------------
 
 
+def _setting_initial(setting: Any) -> dict[str, Any]:
+    if setting is None:
+        config = rules.DEFAULT_TALENT_CONFIG
+        return {
+            "preset": "default",
+            "kinerja_middle": config.kinerja_cutoffs.middle,
+            "kinerja_high": config.kinerja_cutoffs.high,
+            "potensial_middle": config.potensial_cutoffs.middle,
+            "potensial_high": config.potensial_cutoffs.high,
+            "kinerja_weight": config.talent_weights[0] * 100,
+            "potensial_weight": config.talent_weights[1] * 100,
+        }
+    return {name: getattr(setting, name) for name in SETTING_FIELDS}
+
+
+def _talent_setting_post(
+    request: HttpRequest, instansi: Any, year: int
+) -> tuple[TalentSettingForm, bool]:
+    """Save the period's 9-box configuration from the form; the form and whether it saved."""
+    form = TalentSettingForm(request.POST)
+    if not form.is_valid():
+        return form, False
+    try:
+        _setting, summary = services.talent_setting_set(
+            actor=request.user, instansi=instansi, year=year, **form.cleaned_data
+        )
+    except ValidationFailed as error:
+        named = error.extra.get("errors") or [{"field": None, "message": error.message}]
+        for item in named:
+            field = item["field"] if item["field"] in form.fields else None
+            form.add_error(field, item["message"])
+        return form, False
+    messages.success(
+        request,
+        _(
+            "Konfigurasi 9-box periode %(year)d disimpan; %(placed)d pegawai ditempatkan ulang "
+            "(%(no_predikat)d tanpa predikat SKP, %(no_potential)d tanpa nilai potensial)."
+        )
+        % {"year": year, **summary},
+    )
+    return form, True
+
+
 @staff_view
 def talent(request: HttpRequest) -> HttpResponse:
     require_reader(request.user)
     instansi = instansi_for(request.user)
     year = _year(request)
+    setting_form = None
     if request.method == "POST":
-        year = int(request.POST.get("year", year))
-        try:
-            summary = services.talent_place(actor=request.user, instansi=instansi, year=year)
-        except ApplicationError as error:
-            messages.error(request, error.message)
+        posted = request.POST.get("year", "")
+        year = int(posted) if posted.isdigit() and 2000 <= int(posted) <= 2100 else year
+        if request.POST.get("action") == "setting":
+            setting_form, saved = _talent_setting_post(request, instansi, year)
+            if saved:
+                return redirect(f"{request.path}?tahun={year}")
         else:
-            messages.success(
-                request,
-                _(
-                    "%(placed)d pegawai ditempatkan; %(no_predikat)d tanpa predikat SKP, "
-                    "%(no_potential)d tanpa nilai potensial."
+            try:
+                summary = services.talent_place(actor=request.user, instansi=instansi, year=year)
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "%(placed)d pegawai ditempatkan; %(no_predikat)d tanpa predikat SKP, "
+                        "%(no_potential)d tanpa nilai potensial."
+                    )
+                    % summary,
                 )
-                % summary,
-            )
-        return redirect(f"{request.path}?tahun={year}")
+            return redirect(f"{request.path}?tahun={year}")
     unit, path = _unit_path(request)
     grid = selectors.nine_box_grid(selectors.placements(request.user, instansi, year, path))
     layout = [[4, 7, 9], [2, 5, 8], [1, 3, 6]]
     chart = [{"box": b, "count": len(grid[b])} for b in range(1, 10)]
+    setting = ninebox.talent_setting_get(instansi, year)
+    config = ninebox.talent_config_of(setting)
+    admin = is_admin(request.user)
+    if admin and setting_form is None:
+        setting_form = TalentSettingForm(initial=_setting_initial(setting))
     return render(
         request,
         "learning/talent.html",
@@ -565,12 +622,25 @@ def talent(request: HttpRequest) -> HttpResponse:
             "chart": json.dumps(chart),
             "layout": [[(b, grid[b], rules.BOX_ACTIONS[b]) for b in row] for row in layout],
             "pool": [p for b in (9, 8, 7) for p in grid[b]],
-            "is_admin": is_admin(request.user),
+            "is_admin": admin,
             "selected": int(request.GET["kotak"])
             if request.GET.get("kotak", "").isdigit()
             else None,
             "critical": selectors.critical_positions(instansi),
+            "setting": setting,
+            "config": config,
+            "preset_label": rules.TALENT_PRESET_LABELS[setting.preset if setting else "default"],
+            "components": [
+                (axis, [(rules.COMPONENT_LABELS[k], w * 100) for k, w in weights.items()])
+                for axis, weights in (
+                    (_("Kinerja"), config.kinerja_weights),
+                    (_("Potensial"), config.potensial_weights),
+                )
+            ],
+            "talent_percent": [w * 100 for w in config.talent_weights],
+            "setting_form": setting_form,
         },
+        status=400 if setting_form is not None and setting_form.is_bound else 200,
     )
 
 

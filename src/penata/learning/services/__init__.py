@@ -8,7 +8,7 @@ from penata.learning.services.competency import (
     standard_import,
     standard_set,
 )
-from penata.learning.services.talent import talent_place
+from penata.learning.services.talent import talent_place, talent_setting_set
 from penata.learning.services.training import (
     enrolment_bulk,
     enrolment_cancel,
@@ -38,4 +38,5 @@ __all__ = [
     "standard_import",
     "standard_set",
     "talent_place",
+    "talent_setting_set",
 ]
