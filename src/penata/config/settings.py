@@ -214,6 +214,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "penata@localhost")
 
 # Upload limits (imports may override with their own, larger limit).
 PENATA_IMPORT_MAX_BYTES = env_int("PENATA_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# Largest file attached to a change announcement (penata.change), in bytes.
+PENATA_CHANGE_ATTACHMENT_MAX_BYTES = env_int("PENATA_CHANGE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
