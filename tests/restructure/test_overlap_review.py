@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from penata.core.errors import ApplicationError, NotFound, PermissionDenied, ValidationFailed
 from penata.core.models import AuditEvent
@@ -130,6 +131,64 @@ def test_run_refuses_a_second_active_run_and_a_bad_threshold(structure):
         )
     assert bad.value.code == "overlap.threshold"
     assert OverlapRun.objects.count() == 1
+
+
+def test_a_dead_run_expires_and_no_longer_blocks_a_new_one(structure, settings):
+    settings.PENATA_OVERLAP_RUN_TIMEOUT_MINUTES = 30
+    stuck = overlap_services.overlap_run_start(actor=structure.analyst, instansi=structure.instansi)
+    # its worker was killed 31 minutes ago while running
+    started = timezone.now() - dt.timedelta(minutes=31)
+    OverlapRun.objects.filter(pk=stuck.pk).update(status="running", started_at=started)
+    fresh = overlap_services.overlap_run_start(actor=structure.analyst, instansi=structure.instansi)
+    stuck.refresh_from_db()
+    assert (stuck.status, stuck.finished_at is not None) == ("failed", True)
+    assert "30 menit" in stuck.error
+    assert fresh.status == "queued"
+    assert AuditEvent.objects.filter(action="overlap.run_expire", object_id=str(stuck.pk)).exists()
+
+
+def test_a_run_younger_than_the_timeout_still_blocks(structure, settings):
+    settings.PENATA_OVERLAP_RUN_TIMEOUT_MINUTES = 30
+    active = overlap_services.overlap_run_start(
+        actor=structure.analyst, instansi=structure.instansi
+    )
+    started = timezone.now() - dt.timedelta(minutes=29)
+    OverlapRun.objects.filter(pk=active.pk).update(status="running", started_at=started)
+    with pytest.raises(ApplicationError) as refused:
+        overlap_services.overlap_run_start(actor=structure.analyst, instansi=structure.instansi)
+    assert refused.value.code == "overlap.run_active"
+
+
+def test_cancel_frees_the_instansi_and_the_worker_drops_its_result(structure):
+    run = overlap_services.overlap_run_start(actor=structure.analyst, instansi=structure.instansi)
+    with pytest.raises(PermissionDenied):
+        overlap_services.overlap_run_cancel(actor=structure.auditor, run=run)
+    overlap_services.overlap_run_cancel(actor=structure.analyst, run=run)
+    run.refresh_from_db()
+    assert run.status == "failed" and run.error.startswith("Dibatalkan oleh ")
+    assert AuditEvent.objects.filter(action="overlap.run_cancel").count() == 1
+    # the queued task starts later: it finds the run stopped and stores nothing
+    overlap_services.overlap_run_execute(run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.findings.count()) == ("failed", 0)
+    with pytest.raises(ApplicationError) as finished:
+        overlap_services.overlap_run_cancel(actor=structure.analyst, run=run)
+    assert finished.value.code == "overlap.run_finished"
+    overlap_services.overlap_run_start(actor=structure.analyst, instansi=structure.instansi)
+
+
+def test_a_run_cancelled_while_searching_stores_no_findings(structure, monkeypatch):
+    run = overlap_services.overlap_run_start(actor=structure.analyst, instansi=structure.instansi)
+    real = overlap_services.find_overlaps
+
+    def cancelled_midway(statements, *, threshold, progress):
+        OverlapRun.objects.filter(pk=run.pk).update(status="failed", error="Dibatalkan oleh X.")
+        return real(statements, threshold=threshold, progress=progress)
+
+    monkeypatch.setattr(overlap_services, "find_overlaps", cancelled_midway)
+    overlap_services.overlap_run_execute(run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.error, run.findings.count()) == ("failed", "Dibatalkan oleh X.", 0)
 
 
 def test_auditor_and_strangers_cannot_start_or_decide(

@@ -219,3 +219,33 @@ def test_results_page_queries_do_not_grow_with_findings(client, structure, run):
         html = client.get(url).content.decode()
     assert len(re.findall(r'id="finding-\d+"', html)) == 4
     assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_analyst_cancels_a_running_run_from_the_progress_bar(client, structure):
+    run = OverlapRun.objects.create(instansi=structure.instansi, threshold=0.45, status="running")
+    progress = reverse("restructure:overlap_progress", args=[run.pk])
+    client.force_login(structure.auditor)
+    assert "Batalkan pemeriksaan" not in client.get(progress).content.decode()
+    cancel = reverse("restructure:overlap_cancel", args=[run.pk])
+    assert client.post(cancel).status_code == 403
+    client.force_login(structure.analyst)
+    assert "Batalkan pemeriksaan" in client.get(progress).content.decode()
+    response = client.post(cancel, follow=True)
+    run.refresh_from_db()
+    assert run.status == "failed"
+    html = response.content.decode()
+    assert f"Pemeriksaan #{run.pk} dibatalkan." in html
+    assert "Pemeriksaan tidak selesai:" in html and "Dibatalkan oleh" in html
+    again = client.post(cancel, follow=True)
+    assert "sudah selesai" in again.content.decode()
+
+
+def test_api_cancels_a_running_run_once(client, structure):
+    run = OverlapRun.objects.create(instansi=structure.instansi, threshold=0.45, status="queued")
+    client.force_login(structure.analyst)
+    cancelled = client.post(f"/api/v1/overlap/runs/{run.pk}/cancel")
+    assert cancelled.status_code == 200
+    assert cancelled.json()["status"] == "failed"
+    again = client.post(f"/api/v1/overlap/runs/{run.pk}/cancel")
+    assert again.status_code in (400, 409)
+    assert again.json()["code"] == "overlap.run_finished"

@@ -402,6 +402,72 @@ def test_api_metrics_and_scenarios(client, city, analyst, auditor, scenario):
     assert client.get("/api/v1/structure/metrics").status_code == 403
 
 
+@pytest.mark.parametrize(
+    "kind, params",
+    [
+        ("unit.rename", {"unit": "bidang_x", "name": "Bidang\x00Z"}),
+        ("duty.change", {"volume": "NaN"}),
+        ("duty.change", {"volume": "Infinity"}),
+        ("duty.change", {"volume": "1e100000"}),
+        ("duty.change", {"time_norm": "1e-100000"}),
+        ("duty.change", {"volume": "12.555"}),
+    ],
+)
+def test_api_refuses_operation_values_no_column_can_hold(
+    client, city, analyst, scenario, kind, params
+):
+    """A NUL character, a non-finite decimal or one beyond NUMERIC(12, 2) is a 422 naming the
+    field; it never reaches the database (PostgreSQL refuses NUL) nor the scenario's replay."""
+    client.force_login(analyst)
+    duty = Position.objects.get(pk=city.posts["admin_sek"].pk).duties.first()
+    target = {"unit": city.units["bidang_x"].pk} if kind == "unit.rename" else {"duty": duty.pk}
+    body = {"kind": kind, "params": {**params, **target}}
+    url_ = f"/api/v1/scenarios/{scenario.pk}/operations"
+    refused = client.post(url_, body, content_type="application/json")
+    assert refused.status_code == 422, refused.content
+    assert refused.json()["code"] == "operation.params"
+    assert refused.json()["extra"]["errors"][0]["field"] in params
+    assert ScenarioOperation.objects.filter(scenario=scenario).count() == 2
+    assert client.get(f"/api/v1/scenarios/{scenario.pk}").status_code == 200
+
+
+def test_api_accepts_a_two_decimal_volume(client, city, analyst, scenario):
+    client.force_login(analyst)
+    duty = Position.objects.get(pk=city.posts["admin_sek"].pk).duties.first()
+    added = client.post(
+        f"/api/v1/scenarios/{scenario.pk}/operations",
+        {"kind": "duty.change", "params": {"duty": duty.pk, "volume": "12,50"}},
+        content_type="application/json",
+    )
+    assert added.status_code == 201, added.content
+    assert added.json()["params"]["volume"] == "12.50"
+
+
+def test_api_scenario_text_and_kind_refuse_nul(client, city, analyst, scenario):
+    client.force_login(analyst)
+    created = client.post("/api/v1/scenarios", {"name": "Uji\x00"}, content_type="application/json")
+    assert created.status_code == 422 and created.json()["code"] == "invalid_input"
+    added = client.post(
+        f"/api/v1/scenarios/{scenario.pk}/operations",
+        {"kind": "unit.rename\x00", "params": {}},
+        content_type="application/json",
+    )
+    assert added.status_code == 422 and added.json()["code"] == "invalid_input"
+
+
+def test_api_body_that_is_not_json_is_a_400_in_the_error_shape(client, city, analyst, scenario):
+    client.force_login(analyst)
+    answer = client.post(
+        f"/api/v1/scenarios/{scenario.pk}/operations", b"Z\xff", content_type="application/json"
+    )
+    assert answer.status_code == 400
+    assert answer.json() == {
+        "code": "bad_request",
+        "message": "Isi permintaan tidak dapat dibaca (bukan JSON yang sah).",
+        "extra": {},
+    }
+
+
 def test_the_staff_menu_links_the_restructure_pages_for_their_readers(client, city, auditor):
     employee_user = UserFactory(username="pegawai")
     EmployeeFactory(instansi=city.instansi, user=employee_user)

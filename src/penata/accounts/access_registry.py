@@ -163,6 +163,12 @@ WEB.update(
         "restructure:overlap_progress": _a(
             "scenario_object", objects={"pk": "restructure.overlap_run"}
         ),
+        "restructure:overlap_cancel": _a(
+            "scenario_write_object",
+            objects={"pk": "restructure.overlap_run"},
+            method="POST",
+            ok=302,
+        ),
         "restructure:overlap_finding": _a(
             "scenario_object", objects={"pk": "restructure.overlap_finding"}
         ),
@@ -547,6 +553,9 @@ API_MORE: dict[str, Access] = {
     "penata_restructure_api_overlap_overlap_run_start": _api(method="POST", ok=422),
     "penata_restructure_api_overlap_overlap_run_detail": _api(
         _R_READERS, objects={"run_id": "restructure.overlap_run"}, denied=404
+    ),
+    "penata_restructure_api_overlap_overlap_run_cancel": _api(
+        objects={"run_id": "restructure.overlap_run"}, method="POST"
     ),
     "penata_restructure_api_overlap_overlap_finding_list": _api(
         _R_READERS, objects={"run_id": "restructure.overlap_run"}, denied=404

@@ -211,6 +211,18 @@ PENATA_COMPLAINT_PHOTO_MAX_BYTES = env_int("PENATA_COMPLAINT_PHOTO_MAX_BYTES", 5
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "penata@localhost")
+# SMTP, used when EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+
+# An overlap run that has not finished after this many minutes is taken as dead (its worker
+# was killed) and no longer blocks a new run.
+PENATA_OVERLAP_RUN_TIMEOUT_MINUTES = env_int("PENATA_OVERLAP_RUN_TIMEOUT_MINUTES", 30)
 
 # Upload limits (imports may override with their own, larger limit).
 PENATA_IMPORT_MAX_BYTES = env_int("PENATA_IMPORT_MAX_BYTES", 20 * 1024 * 1024)

@@ -15,7 +15,7 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import paginate
 
 from penata.core.api_auth import actor
-from penata.core.api_shapes import ERRORS, MAX_ID, ErrorOut, Pages
+from penata.core.api_shapes import ERRORS, MAX_ID, NO_NUL, ErrorOut, Pages
 from penata.restructure import selectors, services
 from penata.restructure.graph import Comparison
 
@@ -34,15 +34,17 @@ class ScenarioOut(Schema):
 
 
 class ScenarioIn(Schema):
-    name: str = Field(..., min_length=1, max_length=200)
-    description: str = Field("", max_length=5000)
+    name: str = Field(..., min_length=1, max_length=200, pattern=NO_NUL)
+    description: str = Field("", max_length=5000, pattern=NO_NUL)
     base_date: dt.date | None = Field(
         None, description="Struktur dasar per tanggal; bawaan hari ini"
     )
 
 
 class OperationIn(Schema):
-    kind: str = Field(..., max_length=40, description="Mis. `unit.merge`, `position.convert`")
+    kind: str = Field(
+        ..., max_length=40, pattern=NO_NUL, description="Mis. `unit.merge`, `position.convert`"
+    )
     params: dict[str, Any] = Field(
         default_factory=dict,
         description='Parameter operasi, mis. `{"source": 12, "target": 15}`; id baru '
@@ -96,7 +98,9 @@ def structure_metrics(
     summary="Daftar skenario penataan",
 )
 @paginate(Pages)
-def scenario_list(request: HttpRequest, status: str | None = Query(None, max_length=12)) -> Any:
+def scenario_list(
+    request: HttpRequest, status: str | None = Query(None, max_length=12, pattern=NO_NUL)
+) -> Any:
     who = actor(request)
     instansi = selectors.restructure_instansi_for(who)
     return selectors.scenario_list(who, instansi=instansi, status=status)

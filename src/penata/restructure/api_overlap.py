@@ -107,6 +107,18 @@ def overlap_run_start(request: HttpRequest, body: RunIn) -> Any:
     return 202, services.overlap_run_start(actor=who, instansi=instansi, threshold=body.threshold)
 
 
+@router.post(
+    "/overlap/runs/{run_id}/cancel",
+    response={200: RunOut, **WRITE_ERRORS},
+    summary="Batalkan pemeriksaan yang masih antre atau berjalan",
+    description="Temuan yang sedang dicari dibuang; pemeriksaan baru dapat segera dimulai.",
+)
+def overlap_run_cancel(request: HttpRequest, run_id: int = Path(..., ge=1, le=MAX_ID)) -> Any:
+    who = actor(request)
+    run = selectors.overlap_run_get_for(who, run_id)
+    return services.overlap_run_cancel(actor=who, run=run)
+
+
 @router.get(
     "/overlap/runs/{run_id}",
     response={200: RunOut, **ERRORS},

@@ -11,12 +11,14 @@ of its texts changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -56,6 +58,11 @@ class OverlapError(StrEnum):
     MODE_UNKNOWN = "overlap.mode_unknown"
     NOTHING_TO_CHANGE = "overlap.nothing_to_change"
     SCENARIO_NOT_DRAFT = "overlap.scenario_not_draft"
+    RUN_FINISHED = "overlap.run_finished"
+
+
+class RunStopped(Exception):
+    """The run was cancelled or expired while its worker was still searching."""
 
 
 def text_hash(statement: str) -> str:
@@ -93,6 +100,16 @@ def overlap_run_start(
     active = OverlapRun.objects.filter(
         instansi=instansi, status__in=[OverlapRunStatus.QUEUED, OverlapRunStatus.RUNNING]
     ).first()
+    if active is not None and _is_expired(active):
+        minutes = settings.PENATA_OVERLAP_RUN_TIMEOUT_MINUTES
+        _stop(
+            actor,
+            active,
+            action="overlap.run_expire",
+            reason=f"Dihentikan otomatis: tidak selesai dalam {minutes} menit "
+            "(proses latar belakang kemungkinan terhenti).",
+        )
+        active = None
     if active is not None:
         raise ApplicationError(
             OverlapError.RUN_ACTIVE,
@@ -109,6 +126,45 @@ def overlap_run_start(
     from penata.restructure.overlap_tasks import overlap_run_execute
 
     transaction.on_commit(lambda: overlap_run_execute.enqueue(run.pk))
+    return run
+
+
+def _is_expired(run: OverlapRun) -> bool:
+    began = run.started_at or run.created_at
+    limit = dt.timedelta(minutes=settings.PENATA_OVERLAP_RUN_TIMEOUT_MINUTES)
+    return timezone.now() - began > limit
+
+
+def _stop(actor: Any, run: OverlapRun, *, action: str, reason: str) -> None:
+    before = snapshot(run, RUN_FIELDS)
+    OverlapRun.objects.filter(pk=run.pk).update(
+        status=OverlapRunStatus.FAILED, error=reason, finished_at=timezone.now()
+    )
+    run.refresh_from_db()
+    record(
+        actor=actor,
+        action=action,
+        obj=run,
+        before=before,
+        after=snapshot(run, RUN_FIELDS),
+        instansi_id=run.instansi_id,
+    )
+
+
+@transaction.atomic
+def overlap_run_cancel(*, actor: Any, run: OverlapRun) -> OverlapRun:
+    """Stop a queued or running run; its worker notices at its next progress step and drops
+    what it found. Frees the instansi for a new run at once."""
+    _require_writer(actor, run.instansi_id)
+    run = OverlapRun.objects.select_for_update().get(pk=run.pk)
+    if run.is_finished:
+        raise ApplicationError(
+            OverlapError.RUN_FINISHED,
+            f"Pemeriksaan #{run.pk} sudah selesai; tidak ada yang dibatalkan.",
+            {"run": run.pk},
+        )
+    name = actor.get_full_name() or actor.get_username()
+    _stop(actor, run, action="overlap.run_cancel", reason=f"Dibatalkan oleh {name}.")
     return run
 
 
@@ -185,9 +241,11 @@ def overlap_run_execute(run_id: int) -> OverlapRun:
             step = max(1, total // PROGRESS_STEPS)
             if done == total or done - last[0] >= step:
                 last[0] = done
-                OverlapRun.objects.filter(pk=run.pk).update(
-                    progress_done=done, progress_total=total
-                )
+                still_running = OverlapRun.objects.filter(
+                    pk=run.pk, status=OverlapRunStatus.RUNNING
+                ).update(progress_done=done, progress_total=total)
+                if not still_running:
+                    raise RunStopped
 
         statements = [
             Statement(
@@ -197,6 +255,8 @@ def overlap_run_execute(run_id: int) -> OverlapRun:
         ]
         result = find_overlaps(statements, threshold=run.threshold, progress=progress)
         _store_findings(run, duties, result.pairs)
+    except RunStopped:  # cancelled or expired meanwhile: the row already says so
+        pass
     except Exception as error:  # the run row must not stay "running" after a crash
         OverlapRun.objects.filter(pk=run.pk).update(
             status=OverlapRunStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now()
@@ -208,6 +268,9 @@ def overlap_run_execute(run_id: int) -> OverlapRun:
 
 @transaction.atomic
 def _store_findings(run: OverlapRun, duties: list[_Duty], pairs: Sequence[Any]) -> None:
+    locked = OverlapRun.objects.select_for_update().filter(pk=run.pk).first()
+    if locked is None or locked.status != OverlapRunStatus.RUNNING:
+        raise RunStopped
     by_id = {d.id: d for d in duties}
     hashes = {d.id: text_hash(d.statement) for d in duties}
     kept = []

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from penata.accounts.scope import reach_of
-from penata.core.errors import PermissionDenied, ValidationFailed
+from penata.core.errors import ApplicationError, PermissionDenied, ValidationFailed
 from penata.core.web import staff_view
 from penata.restructure import overlap_selectors as selectors
 from penata.restructure import overlap_services as services
@@ -55,15 +55,19 @@ def _evidence(finding: OverlapFinding) -> list[dict[str, Any]]:
     ]
 
 
-def _writable_finding(request: HttpRequest, pk: int) -> OverlapFinding:
-    """The finding to change: a reader without the right to write is refused (403) before the
-    look-up, anybody else who cannot read it gets 404."""
+def _refuse_read_only(request: HttpRequest, message: str) -> None:
+    """A reader without the right to write is refused (403) before any look-up; anybody else
+    who cannot read the object then gets 404 from the getter."""
     reach = reach_of(request.user)
     readable = [i for i in reach.instansi_ids if can_read(request.user, i)]
     if readable and not any(can_write(request.user, i) for i in readable):
-        raise PermissionDenied(
-            "Hanya analis organisasi atau admin yang dapat memutus temuan tumpang tindih."
-        )
+        raise PermissionDenied(message)
+
+
+def _writable_finding(request: HttpRequest, pk: int) -> OverlapFinding:
+    _refuse_read_only(
+        request, "Hanya analis organisasi atau admin yang dapat memutus temuan tumpang tindih."
+    )
     return selectors.overlap_finding_get_for(request.user, pk)
 
 
@@ -130,10 +134,30 @@ def overlap_start(request: HttpRequest) -> HttpResponse:
 def overlap_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress bar of a run (htmx polls it; a finished run reloads the page)."""
     run = selectors.overlap_run_get_for(request.user, pk)
-    response = render(request, "restructure/_overlap_progress.html", {"latest": run})
+    context = {"latest": run, "can_write": can_write(request.user, run.instansi_id)}
+    response = render(request, "restructure/_overlap_progress.html", context)
     if run.is_finished and request.headers.get("HX-Request"):
         response["HX-Refresh"] = "true"
     return response
+
+
+@staff_view
+@require_POST
+def overlap_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop a run that is queued or running (e.g. started with the wrong threshold)."""
+    _refuse_read_only(
+        request, "Hanya analis organisasi atau admin yang dapat membatalkan pemeriksaan."
+    )
+    run = selectors.overlap_run_get_for(request.user, pk)
+    try:
+        services.overlap_run_cancel(actor=request.user, run=run)
+    except PermissionDenied:
+        raise
+    except ApplicationError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Pemeriksaan #%(n)s dibatalkan.") % {"n": run.pk})
+    return redirect("restructure:overlap")
 
 
 @staff_view

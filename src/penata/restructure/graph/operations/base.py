@@ -149,6 +149,10 @@ class Operation:
         return cls(**values)
 
 
+# Decimals of an operation (duty volume, time norm) are enacted into NUMERIC(12, 2) columns.
+DECIMAL_LIMIT = Decimal("1e10")
+
+
 def _coerce(type_text: str, raw: Any) -> Any:
     optional = "None" in type_text
     if raw is None or (isinstance(raw, str) and not raw.strip() and "str" not in type_text):
@@ -157,11 +161,18 @@ def _coerce(type_text: str, raw: Any) -> Any:
         if "bool" in type_text:
             return False
         raise ValueError("missing")
+    if isinstance(raw, str) and "\x00" in raw:
+        raise ValueError("NUL character")  # no database column takes one
     if "NodeId" in type_text:
         return parse_node_id(raw)
     if "Decimal" in type_text:
-        text = str(raw).strip().replace(",", ".")
-        return Decimal(text)
+        value = Decimal(str(raw).strip().replace(",", "."))
+        if not value.is_finite() or abs(value) >= DECIMAL_LIMIT:
+            raise ValueError("out of range")
+        exponent = value.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -2:
+            raise ValueError("more than two decimal places")
+        return value
     if "bool" in type_text:
         if isinstance(raw, str):
             return raw.strip().lower() in {"1", "true", "on", "ya", "yes"}
