@@ -11,6 +11,7 @@ database as it was: the only writes happen inside that transaction.
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 import decimal
 import hashlib
 import os
@@ -148,7 +149,7 @@ class Context:
         self.problems.add(row, self.titles.get(key, self.sheet.column(key).title), code, message)
 
 
-class Importer:
+class Importer(ABC):
     """One kind of import. Subclasses fill `sheet` and the three steps."""
 
     sheet: Sheet
@@ -163,11 +164,13 @@ class Importer:
     def check_row(self, ctx: Context, row: ParsedRow) -> None:
         """Rules inside one row (beyond each cell's own parser)."""
 
+    @abstractmethod
     def plan(self, ctx: Context, rows: list[ParsedRow]) -> Plan:
-        raise NotImplementedError
+        """Compare the valid rows with the database: what to create, update, leave alone."""
 
+    @abstractmethod
     def apply(self, ctx: Context, plan: Plan) -> None:
-        raise NotImplementedError
+        """Write the plan (inside the import's transaction)."""
 
 
 @dataclass

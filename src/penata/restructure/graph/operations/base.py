@@ -5,6 +5,7 @@ folding a post into a same-titled one)."""
 from __future__ import annotations
 
 import dataclasses
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -77,7 +78,7 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class Operation:
+class Operation(ABC):
     """One change to a structure. Subclasses are frozen dataclasses of plain parameters.
 
     `validate` lists every reason the operation cannot apply to a graph (empty = it can);
@@ -87,20 +88,22 @@ class Operation:
     kind: ClassVar[str] = ""
     label: ClassVar[str] = ""
 
+    @abstractmethod
     def validate(self, graph: OrgGraph) -> list[OperationError]:
-        raise NotImplementedError
+        """Every reason the operation cannot apply to `graph` (empty: it can)."""
 
     def apply(self, graph: OrgGraph) -> OrgGraph:
         editor = graph.edit()
         self.edit(editor)
         return editor.finish()
 
+    @abstractmethod
     def edit(self, editor: GraphEditor) -> None:
-        raise NotImplementedError
+        """Make the change on an editor of the graph (validation has passed)."""
 
+    @abstractmethod
     def describe(self, graph: OrgGraph) -> str:
         """One Indonesian sentence naming the objects, read on the graph before applying."""
-        raise NotImplementedError
 
     def run(self, graph: OrgGraph) -> OrgGraph:
         errors = self.validate(graph)
