@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from penata.core.errors import ApplicationError
+
+UNREADABLE = "Isi permintaan tidak dapat dibaca (bukan JSON yang sah)."
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
@@ -24,6 +26,17 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
         body = {"code": "unauthenticated", "message": "Perlu login atau token API.", "extra": {}}
         return api.create_response(request, body, status=401)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # Ninja's own refusals, e.g. a request body that is not JSON (400).
+        assert isinstance(exc, HttpError)
+        if exc.status_code == 400:
+            code, message = "bad_request", UNREADABLE
+        else:
+            code, message = "http_error", str(exc)
+        body = {"code": code, "message": message, "extra": {}}
+        return api.create_response(request, body, status=exc.status_code)
 
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: Exception) -> HttpResponse:
