@@ -211,3 +211,38 @@ def test_openapi_documents_the_participation_operations(client, db):
         "/api/v1/participation/reports/weekly",
     ):
         assert path in paths
+
+
+def test_public_lists_document_their_errors(client, world):
+    """An unknown instansi is a 404 and a wild one a 422, both in the error shape and both
+    documented, like every other public operation."""
+    paths = client.get(f"{API}/openapi.json").json()["paths"]
+    for path in ("/api/v1/public/complaint-categories", "/api/v1/public/kelurahan"):
+        assert {"200", "404", "422"} <= set(paths[path]["get"]["responses"]), path
+        unknown = client.get(path, {"instansi": "9999"})
+        assert (unknown.status_code, unknown.json()["code"]) == (404, "not_found")
+        wild = client.get(path, {"instansi": "x" * 21})
+        assert (wild.status_code, wild.json()["code"]) == (422, "invalid_input")
+
+
+def test_ids_in_bodies_are_bounded_and_bodies_must_be_json(client, world):
+    """An id beyond 64 bits is a 422 (not a database error); a body that is not JSON is a
+    400 in the one error shape."""
+    client.force_login(world.users["admin"])
+    huge = 2**70
+    for path, body in [
+        ("/participation/routing-rules", {"unit": huge}),
+        ("/participation/services", {"unit": huge}),
+        ("/public/complaints", _payload(world, unit=huge)),
+    ]:
+        answer = client.post(f"{API}{path}", body, content_type="application/json")
+        assert (answer.status_code, answer.json()["code"]) == (422, "invalid_input"), path
+    garbled = client.post(
+        f"{API}/participation/services", b"\x15@\xff", content_type="application/json"
+    )
+    assert garbled.status_code == 400
+    assert garbled.json()["code"] == "bad_request" and set(garbled.json()) == {
+        "code",
+        "message",
+        "extra",
+    }

@@ -69,7 +69,9 @@ def service_detail(request: HttpRequest, service_id: int = Path(..., ge=1, le=MA
 
 
 @public_router.get(
-    "/complaint-categories", response=list[schemas.CategoryOut], summary="Kategori aduan"
+    "/complaint-categories",
+    response={200: list[schemas.CategoryOut], **PUBLIC_ERRORS},
+    summary="Kategori aduan",
 )
 def category_list(request: HttpRequest, instansi: str | None = INSTANSI) -> Any:
     return [
@@ -78,7 +80,11 @@ def category_list(request: HttpRequest, instansi: str | None = INSTANSI) -> Any:
     ]
 
 
-@public_router.get("/kelurahan", response=list[schemas.KelurahanOut], summary="Daftar kelurahan")
+@public_router.get(
+    "/kelurahan",
+    response={200: list[schemas.KelurahanOut], **PUBLIC_ERRORS},
+    summary="Daftar kelurahan",
+)
 def kelurahan_list(request: HttpRequest, instansi: str | None = INSTANSI) -> Any:
     return [
         {"id": k.pk, "name": k.name, "region_code": k.region_code}

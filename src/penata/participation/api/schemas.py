@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from penata.core.api_shapes import NO_NUL
+from penata.core.api_shapes import MAX_ID, NO_NUL
 
 Text = str
 
@@ -41,7 +41,7 @@ class StaffServiceOut(ServiceDetailOut):
 
 
 class ServiceIn(Schema):
-    unit: int = Field(ge=1, description="ID unit penyelenggara")
+    unit: int = Field(ge=1, le=MAX_ID, description="ID unit penyelenggara")
     name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
     requirements: str = Field(min_length=1, max_length=4000, pattern=NO_NUL)
     procedure: str = Field(min_length=1, max_length=4000, pattern=NO_NUL)
@@ -68,12 +68,16 @@ class KelurahanOut(Schema):
 
 
 class ComplaintIn(Schema):
-    category: int = Field(ge=1, description="ID kategori (GET /public/complaint-categories)")
-    kelurahan: int = Field(ge=1, description="ID kelurahan (GET /public/kelurahan)")
+    category: int = Field(
+        ge=1, le=MAX_ID, description="ID kategori (GET /public/complaint-categories)"
+    )
+    kelurahan: int = Field(ge=1, le=MAX_ID, description="ID kelurahan (GET /public/kelurahan)")
     description: str = Field(min_length=20, max_length=3000, pattern=NO_NUL)
     location: str = Field("", max_length=200, pattern=NO_NUL)
-    service: int | None = Field(None, ge=1, description="ID layanan terkait (tidak wajib)")
-    unit: int | None = Field(None, ge=1, description="ID unit yang dituju (tidak wajib)")
+    service: int | None = Field(
+        None, ge=1, le=MAX_ID, description="ID layanan terkait (tidak wajib)"
+    )
+    unit: int | None = Field(None, ge=1, le=MAX_ID, description="ID unit yang dituju (tidak wajib)")
     reporter_name: str = Field("", max_length=100, pattern=NO_NUL, description="Rahasia")
     reporter_contact: str = Field(
         "", max_length=150, pattern=NO_NUL, description="Nomor HP atau e-mail; rahasia"
@@ -159,7 +163,9 @@ class StaffComplaintDetailOut(StaffComplaintOut):
 class ActionIn(Schema):
     action: Literal["verify", "assign", "start", "resolve", "reopen", "close", "reject", "respond"]
     message: str = Field("", max_length=3000, pattern=NO_NUL)
-    unit: int | None = Field(None, ge=1, description="Unit tujuan (assign; verify + teruskan)")
+    unit: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Unit tujuan (assign; verify + teruskan)"
+    )
 
 
 class ContactOut(Schema):
@@ -320,7 +326,7 @@ class ConsultationDetailOut(ConsultationOut):
 
 class CommentIn(Schema):
     body: str = Field(min_length=3, max_length=2000, pattern=NO_NUL)
-    parent: int | None = Field(None, ge=1)
+    parent: int | None = Field(None, ge=1, le=MAX_ID)
     website: str = Field("", max_length=200, description="Jangan diisi (honeypot)")
 
 
@@ -358,10 +364,10 @@ class RoutingRuleOut(Schema):
 
 
 class RoutingRuleIn(Schema):
-    unit: int = Field(ge=1)
-    category: int | None = Field(None, ge=1)
-    service: int | None = Field(None, ge=1)
-    kelurahan: int | None = Field(None, ge=1)
+    unit: int = Field(ge=1, le=MAX_ID)
+    category: int | None = Field(None, ge=1, le=MAX_ID)
+    service: int | None = Field(None, ge=1, le=MAX_ID)
+    kelurahan: int | None = Field(None, ge=1, le=MAX_ID)
     priority: int = Field(100, ge=0, le=10_000)
     is_active: bool = True
     note: str = Field("", max_length=200, pattern=NO_NUL)
