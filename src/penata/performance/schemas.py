@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
@@ -30,6 +30,10 @@ SkpStatus = enum.Enum(  # type: ignore[misc]
 ActivityStatus = enum.Enum(  # type: ignore[misc]
     "ActivityStatus", {k: k for k in ("pending", "approved", "returned")}, type=str
 )
+
+
+# An id inside a list: bounded like every other id, so that a wild value is a 422.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 def _id(description: str) -> Any:
@@ -72,7 +76,7 @@ class ExpectationIn(Schema):
 
 
 class CascadeIn(Schema):
-    employee_ids: list[int] = Field(..., min_length=1, max_length=2000, description="ID bawahan")
+    employee_ids: list[Id] = Field(..., min_length=1, max_length=2000, description="ID bawahan")
     text: str = Field(..., max_length=1000, pattern=NO_NUL, description="RHK bawahan")
     kind: RhkKind = Field(RhkKind("utama"), description="utama atau tambahan")
     indicators: list[IndicatorIn] = Field(..., min_length=1, max_length=10)
@@ -116,7 +120,7 @@ class ActivityIn(Schema):
 
 
 class ReviewIn(Schema):
-    activity_ids: list[int] = Field(..., min_length=1, max_length=5000)
+    activity_ids: list[Id] = Field(..., min_length=1, max_length=5000)
     approve: bool = Field(True, description="true = setujui; false = kembalikan (perlu catatan)")
     note: str = Field("", max_length=500, pattern=NO_NUL)
 
