@@ -8,6 +8,7 @@ import pytest
 
 from penata.accounts.scope import reach_of
 from penata.org import selectors
+from penata.people import privacy as people_privacy
 from penata.people import selectors as people_selectors
 from tests.factories import (
     AssignmentFactory,
@@ -321,7 +322,7 @@ def test_specific_data_is_for_admin_and_the_employee_only():
     RoleGrantFactory(user=setda_admin, role="admin", instansi=org.instansi, unit=org.setda)
 
     def sees(user):
-        return people_selectors.sees_specific_data(user, org.sri, current)
+        return people_privacy.sees_specific_data(user, org.sri, current)
 
     assert sees(org.users["admin"]) is True
     assert sees(org.users["pegawai"]) is True

@@ -212,22 +212,6 @@ def visible_employee_ids(actor: Any, ids: Iterable[int]) -> set[int]:
     )
 
 
-def sees_specific_data(actor: Any, employee: Employee, current: list[Assignment]) -> bool:
-    """May the actor read the employee's specific personal data (NIK)?
-
-    Only the employee themself and `admin` (BKPSDM) whose grant covers the employee: the
-    whole instansi, or a unit subtree holding one of the employee's current positions
-    (`current` = their assignments in force, with positions and units loaded).
-    """
-    reach = reach_of(actor)
-    if reach.is_superuser or reach.employee_id == employee.pk:
-        return True
-    if employee.instansi_id in reach.whole.get(Role.ADMIN, frozenset()):
-        return True
-    paths = reach.subtrees.get(Role.ADMIN, ())
-    return any(a.position.unit.path.startswith(p) for a in current for p in paths)
-
-
 def position_assignment_history(position: Position) -> QuerySet[Assignment]:
     """Everybody who held the position (newest first), with the employee loaded."""
     return (
