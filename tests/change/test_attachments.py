@@ -69,6 +69,14 @@ def published(city):
     return announcement
 
 
+def test_the_compose_page_offers_several_files_of_the_allowed_types(city):
+    html = client_for(city.analyst).get(reverse("change:compose")).content.decode()
+
+    assert 'enctype="multipart/form-data"' in html
+    assert 'name="attachments" accept=".pdf,.docx,.xlsx,.pptx,.png,.jpg,.jpeg" multiple' in html
+    assert "paling besar 10 MB per berkas" in html
+
+
 def test_compose_saves_the_draft_with_every_file_and_audits_each(city, settings):
     response = compose(client_for(city.admin), [pdf(), SimpleUploadedFile("Bagan baru.docx", DOCX)])
 
