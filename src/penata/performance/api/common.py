@@ -4,9 +4,12 @@ from typing import Any
 
 from ninja import Path, Query
 
+from penata.core.api_shapes import ERRORS as COMMON_ERRORS
 from penata.core.api_shapes import MAX_ID, ErrorOut
 
-ERRORS: dict[int, Any] = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+# The API's common errors, and 400 for a request that does not fit the object's state (or a
+# body that is not JSON).
+ERRORS: dict[int, Any] = {**COMMON_ERRORS, 400: ErrorOut}
 
 
 def id_path(description: str) -> Any:
