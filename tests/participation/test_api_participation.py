@@ -226,8 +226,8 @@ def test_public_lists_document_their_errors(client, world):
 
 
 def test_ids_in_bodies_are_bounded_and_bodies_must_be_json(client, world):
-    """An id beyond 64 bits is a 422 (not a database error); a body that is not JSON is a
-    400 in the one error shape."""
+    """An id beyond 64 bits is a 422 (not a database error), and so is a body that is not
+    JSON, in the one error shape."""
     client.force_login(world.users["admin"])
     huge = 2**70
     for path, body in [
@@ -240,8 +240,8 @@ def test_ids_in_bodies_are_bounded_and_bodies_must_be_json(client, world):
     garbled = client.post(
         f"{API}/participation/services", b"\x15@\xff", content_type="application/json"
     )
-    assert garbled.status_code == 400
-    assert garbled.json()["code"] == "bad_request" and set(garbled.json()) == {
+    assert garbled.status_code == 422
+    assert garbled.json()["code"] == "invalid_input" and set(garbled.json()) == {
         "code",
         "message",
         "extra",

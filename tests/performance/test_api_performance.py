@@ -261,8 +261,8 @@ def test_anonymous_callers_are_refused_and_operations_are_documented(city):
 
 
 def test_ids_in_lists_are_bounded_and_bodies_must_be_json(city, api):
-    """An id beyond 64 bits in a list is a 422, not a database error; a body that is not JSON
-    is a 400 in the one error shape (both documented)."""
+    """An id beyond 64 bits in a list is a 422, not a database error, and so is a body that
+    is not JSON, in the one error shape (documented)."""
     kasi = api("kasi")
     for path, body in [
         ("/activities/review", {"activity_ids": [2**70]}),
@@ -271,6 +271,6 @@ def test_ids_in_lists_are_bounded_and_bodies_must_be_json(city, api):
         answer = post(kasi, path, body)
         assert (answer.status_code, answer.json()["code"]) == (422, "invalid_input"), path
     garbled = kasi.post(f"{API}/activities/review", b"Z\xff", content_type=JSON)
-    assert (garbled.status_code, garbled.json()["code"]) == (400, "bad_request")
+    assert (garbled.status_code, garbled.json()["code"]) == (422, "invalid_input")
     schema = Client().get("/api/v1/openapi.json").json()
-    assert "400" in schema["paths"][f"{API}/activities/review"]["post"]["responses"]
+    assert "422" in schema["paths"][f"{API}/activities/review"]["post"]["responses"]

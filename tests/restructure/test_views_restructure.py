@@ -455,16 +455,24 @@ def test_api_scenario_text_and_kind_refuse_nul(client, city, analyst, scenario):
     assert added.status_code == 422 and added.json()["code"] == "invalid_input"
 
 
-def test_api_body_that_is_not_json_is_a_400_in_the_error_shape(client, city, analyst, scenario):
+def test_api_body_that_is_not_json_is_a_422_in_the_error_shape(client, city, analyst, scenario):
     client.force_login(analyst)
     answer = client.post(
         f"/api/v1/scenarios/{scenario.pk}/operations", b"Z\xff", content_type="application/json"
     )
-    assert answer.status_code == 400
+    assert answer.status_code == 422
     assert answer.json() == {
-        "code": "bad_request",
+        "code": "invalid_input",
         "message": "Isi permintaan tidak dapat dibaca (bukan JSON yang sah).",
-        "extra": {},
+        "extra": {
+            "errors": [
+                {
+                    "type": "json_invalid",
+                    "loc": ["body"],
+                    "msg": "Isi permintaan tidak dapat dibaca (bukan JSON yang sah).",
+                }
+            ]
+        },
     }
 
 

@@ -29,13 +29,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: Exception) -> HttpResponse:
-        # Ninja's own refusals, e.g. a request body that is not JSON (400).
+        # Ninja's own refusals. A request body that is not JSON (Ninja's 400) is invalid input
+        # like any other, answered as the 422 every operation documents.
         assert isinstance(exc, HttpError)
         if exc.status_code == 400:
-            code, message = "bad_request", UNREADABLE
-        else:
-            code, message = "http_error", str(exc)
-        body = {"code": code, "message": message, "extra": {}}
+            error = {"type": "json_invalid", "loc": ["body"], "msg": UNREADABLE}
+            body = {"code": "invalid_input", "message": UNREADABLE, "extra": {"errors": [error]}}
+            return api.create_response(request, body, status=422)
+        body = {"code": "http_error", "message": str(exc), "extra": {}}
         return api.create_response(request, body, status=exc.status_code)
 
     @api.exception_handler(ValidationError)
