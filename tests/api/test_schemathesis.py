@@ -39,37 +39,6 @@ CHECKS = [
     response_schema_conformance,
 ]
 IDENTITIES = ("admin", "unit_head_in", "employee")
-# Operations schemathesis found breaking their schema (error bodies without `code`,
-# undocumented status codes, a 500), reported to the owning apps. Input is derandomised, so a
-# run is reproducible; a listed operation may pass (xfail is not strict) once it is fixed, and
-# should then be taken off the list.
-_FOUND = "schema violation found by schemathesis; reported to the app's owner"
-KNOWN_DEFECTS = dict.fromkeys(
-    [
-        "POST /api/v1/scenarios/{scenario_id}/operations",
-        "POST /api/v1/participation/complaints/{complaint_id}/actions",
-        "POST /api/v1/participation/services",
-        "PUT /api/v1/participation/services/{service_id}",
-        "PUT /api/v1/participation/services/{service_id}/population",
-        "POST /api/v1/participation/routing-rules",
-        "POST /api/v1/public/complaints/{code}/rating",
-        "POST /api/v1/public/services/{service_id}/skm",
-        "GET /api/v1/public/complaint-categories",
-        "GET /api/v1/public/kelurahan",
-        "POST /api/v1/kinerja/skp",
-        "POST /api/v1/kinerja/skp/{skp_id}/rhk",
-        "PUT /api/v1/kinerja/rhk/{rhk_id}",
-        "POST /api/v1/kinerja/skp/{skp_id}/return",
-        "POST /api/v1/kinerja/skp/{skp_id}/revise",
-        "PUT /api/v1/kinerja/skp/{skp_id}/evaluations/{number}/realisations",
-        "POST /api/v1/kinerja/skp/{skp_id}/evaluations/{number}/rate",
-        "PUT /api/v1/kinerja/activities/{activity_id}",
-        "GET /api/v1/kinerja/activities/review",
-        "POST /api/v1/kinerja/activities/review",
-        "PUT /api/v1/kinerja/org-predikat",
-    ],
-    _FOUND,
-)
 
 
 @pytest.fixture(autouse=True)
@@ -127,13 +96,6 @@ def identities(db):
     ],
 )
 def test_api_conforms_to_its_schema(case, identities):
-    label = f"{case.method.upper()} {case.path}"
-    if label in KNOWN_DEFECTS:
-        try:
-            _exercise(case, identities)
-        except Exception:
-            pytest.xfail(KNOWN_DEFECTS[label])
-        pytest.fail(f"{label} now conforms: remove it from KNOWN_DEFECTS")
     _exercise(case, identities)
 
 
@@ -157,7 +119,7 @@ def test_real_records_answer_200_in_the_documented_shape(identities):
     seen = 0
     for path, methods in api.get_openapi_schema()["paths"].items():
         for method in methods:
-            if method != "get" or f"GET {path}" in KNOWN_DEFECTS:
+            if method != "get":
                 continue
             names = re.findall(r"{(\w+)}", path)
             if not set(names) <= set(real):
