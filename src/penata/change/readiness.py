@@ -150,11 +150,13 @@ def likert_mean(index: float | None) -> float | None:
 
 def heatmap_chart(report: ReadinessReport) -> dict[str, Any]:
     """The units × dimensions heat map as chart data: Likert means 1–5 per cell, suppressed
-    groups as cells without a value, each unit's hotspot anchor when it is one."""
+    groups as cells without a value (listed last), each unit's hotspot anchor when it is one."""
     columns = [rules.ADKAR_LABELS[d] for d in report.dimensions] + ["Indeks"]
     units = []
     cells = []
-    for y, unit in enumerate(report.units):
+    # Units with values first (weakest first, as the report orders them), hidden ones below.
+    ordered = sorted(report.units, key=lambda u: u.readiness.suppressed)
+    for y, unit in enumerate(ordered):
         ready = unit.readiness
         units.append(
             {

@@ -26,7 +26,8 @@
       if (c[2] === null) hidden.push([c[0], c[1], 0, null]);
       else shown.push(c);
     });
-    el.style.height = Math.max(260, units.length * 36 + 150) + "px";
+    const rowHeight = units.length > 20 ? 24 : 36;
+    el.style.height = Math.max(280, units.length * rowHeight + 140) + "px";
     const chart = window.echarts.init(el);
     chart.setOption({
       tooltip: {
@@ -42,12 +43,15 @@
             (unit.link ? "<br>klik untuk melihat titik rawan" : "");
         },
       },
-      grid: { left: 200, right: 20, top: 40, bottom: 70 },
-      xAxis: { type: "category", data: columns, position: "top", axisLabel: { interval: 0, width: 110, overflow: "break" }, splitArea: { show: true } },
+      grid: { left: 200, right: 20, top: 110, bottom: 20 },
+      xAxis: {
+        type: "category", data: columns, position: "top", splitArea: { show: true },
+        axisLabel: { interval: 0, lineHeight: 16, formatter: function (label) { return label.replace(" (", "\n("); } },
+      },
       yAxis: { type: "category", data: units.map(function (u) { return u.name; }), inverse: true, axisLabel: { width: 185, overflow: "truncate" }, splitArea: { show: true } },
       visualMap: {
-        seriesIndex: 0, min: 1, max: 5, precision: 1, calculable: true, orient: "horizontal",
-        left: "center", bottom: 0, text: ["5 siap", "1 belum siap"],
+        seriesIndex: 0, dimension: 2, min: 1, max: 5, precision: 1, calculable: true, orient: "horizontal",
+        left: "center", top: 0, itemHeight: 160, text: ["5 siap", "1 belum siap"],
         inRange: { color: ["#b91c1c", "#f59e0b", "#facc15", "#84cc16", "#15803d"] },
       },
       series: [
