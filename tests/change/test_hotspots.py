@@ -99,3 +99,29 @@ def test_heatmap_chart_gives_likert_means_and_hides_small_groups(city, client):
     start = body.index(marker) + len(marker)
     assert json.loads(body[start : body.index("</script>", start)]) == json.loads(json.dumps(chart))
     assert f'id="titik-rawan-{city.by.pk}"' in body
+
+
+def test_hotspots_are_listed_most_urgent_first():
+    from penata.change.readiness import ReadinessReport, UnitReadiness
+
+    def unit(unit_id, name, index, ack_rate, questions):
+        ready = rules.Readiness(8, dict.fromkeys(rules.ADKAR, index), index)
+        spot = rules.hotspot(
+            unit_id, ready, ack_rate=ack_rate, past_due=True, open_questions=questions
+        )
+        return UnitReadiness(unit_id, name, ready, ack_rate, questions, spot)
+
+    units = [
+        unit(1, "Late only", 80.0, 50.0, 0),
+        unit(2, "Calm", 80.0, 95.0, 0),
+        unit(3, "Low and late", 40.0, 60.0, 0),
+        unit(4, "Low, late, asking", 55.0, 65.0, 5),
+        unit(5, "Lower and late", 30.0, 60.0, 0),
+    ]
+    report = ReadinessReport([], None, [], units, {})
+    assert [u.unit_name for u in report.hotspots] == [
+        "Low, late, asking",
+        "Lower and late",
+        "Low and late",
+        "Late only",
+    ]

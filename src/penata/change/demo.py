@@ -87,7 +87,7 @@ def demo_load(*, instansi: Instansi, seed: int) -> None:
     rows = []
     for employee_id in employees:
         unit_id = units.get(employee_id)
-        share = 0.35 if unit_id == lagging else 0.85
+        share = 0.35 if unit_id == lagging else 0.95
         acked = rng.random() < share
         rows.append(
             Recipient(

@@ -83,7 +83,17 @@ class ReadinessReport:
 
     @property
     def hotspots(self) -> list[UnitReadiness]:
-        return [u for u in self.units if u.hotspot is not None]
+        """Most urgent first: more reasons, then lower readiness, then fewer acknowledged."""
+        found = [u for u in self.units if u.hotspot is not None]
+        return sorted(
+            found,
+            key=lambda u: (
+                -len(u.hotspot.reasons) if u.hotspot else 0,
+                u.readiness.index if u.readiness.index is not None else 101.0,
+                u.ack_rate if u.ack_rate is not None else 101.0,
+                u.unit_name,
+            ),
+        )
 
 
 def readiness_report(actor: Any, announcement: Announcement) -> ReadinessReport:
