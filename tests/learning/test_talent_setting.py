@@ -160,3 +160,23 @@ def test_unit_head_sees_the_setting_but_cannot_change_it(client, placed):
     assert "Konfigurasi periode ini:" in page and 'value="setting"' not in page
     assert _post(client, city.kadis).status_code == 403
     assert not TalentSetting.objects.exists()
+
+
+def test_the_list_behind_a_box_is_paged_and_the_pool_summarised(client, city):
+    from tests.factories import AssignmentFactory, EmployeeFactory
+
+    for n in range(55):
+        employee = EmployeeFactory(instansi=city.instansi, name=f"Pegawai Kotak {n:02d}")
+        AssignmentFactory(employee=employee, position=city.staff_position)
+        TalentPlacement.objects.create(
+            instansi=city.instansi, employee=employee, year=YEAR, predikat="baik",
+            kinerja_level="sesuai", potensial_score=D(85), potensial_level="tinggi", box=8,
+        )  # fmt: skip
+    client.force_login(city.admin)
+    url = f"{reverse('learning:talent')}?tahun={YEAR}&kotak=8"
+    first = client.get(url).content.decode()
+    assert first.count("Pegawai Kotak") == 50 + 15  # a page of the box, and the pool's first
+    assert "Menampilkan 1–50 dari 55" in first
+    assert "15 dari 55 ditampilkan" in first
+    second = client.get(url + "&halaman=2").content.decode()
+    assert "Menampilkan 51–55 dari 55" in second

@@ -7,11 +7,11 @@ page (POST) or status pages (GET, via `staff_view`).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +29,9 @@ from penata.org.selectors import instansi_for, position_get_for, unit_get_for
 from penata.people.selectors import employee_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BOXES = {str(b) for b in range(1, 10)}
+BOX_PAGE_SIZE = 50  # people per page in the list behind a 9-box cell
+POOL_SHOWN = 15  # names of the talent pool shown beside the grid (box 9 first)
 
 
 def _year(request: HttpRequest) -> int:
@@ -606,7 +609,13 @@ def talent(request: HttpRequest) -> HttpResponse:
     unit, path = _unit_path(request)
     grid = selectors.nine_box_grid(selectors.placements(request.user, instansi, year, path))
     layout = [[4, 7, 9], [2, 5, 8], [1, 3, 6]]
-    chart = [{"box": b, "count": len(grid[b])} for b in range(1, 10)]
+    selected = int(request.GET["kotak"]) if request.GET.get("kotak", "") in BOXES else None
+    box_page = (
+        Paginator(grid[selected], BOX_PAGE_SIZE).get_page(request.GET.get("halaman"))
+        if selected
+        else None
+    )
+    pool = [p for b in (9, 8, 7) for p in grid[b]]
     setting = ninebox.talent_setting_get(instansi, year)
     config = ninebox.talent_config_of(setting)
     admin = is_admin(request.user)
@@ -619,13 +628,14 @@ def talent(request: HttpRequest) -> HttpResponse:
             "year": year,
             "unit": unit,
             "grid": grid,
-            "chart": json.dumps(chart),
             "layout": [[(b, grid[b], rules.BOX_ACTIONS[b]) for b in row] for row in layout],
-            "pool": [p for b in (9, 8, 7) for p in grid[b]],
+            "pool": pool[:POOL_SHOWN],
+            "pool_count": len(pool),
+            "pool_by_box": [(b, len(grid[b])) for b in (9, 8, 7)],
             "is_admin": admin,
-            "selected": int(request.GET["kotak"])
-            if request.GET.get("kotak", "").isdigit()
-            else None,
+            "selected": selected,
+            "selected_actions": rules.BOX_ACTIONS[selected] if selected else [],
+            "page": box_page,
             "critical": selectors.critical_positions(instansi),
             "setting": setting,
             "config": config,
