@@ -9,11 +9,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import connections
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
 from penata.core.dating import today, valid_on
+from penata.core.rows import fetch_rows
 from penata.org.models import Duty, Instansi, Position, Unit
 from penata.people.models import Assignment
 from penata.restructure.graph import (
@@ -53,19 +53,6 @@ class StructureQueries:
 
     def all(self) -> tuple[QuerySet[Any], ...]:
         return (self.units, self.assignments, self.roles, self.positions, self.duties)
-
-
-def fetch_rows(queryset: QuerySet[Any]) -> list[tuple[Any, ...]]:
-    """The rows of a `values_list` queryset straight from the database cursor.
-
-    Skips Django's per-row converters (on SQLite, booleans and decimals are converted one by
-    one: a third of the time of loading a province). Callers convert what they need: booleans
-    with `bool()`, decimals are selected as text.
-    """
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def structure_querysets(instansi: Instansi, day: dt.date) -> StructureQueries:

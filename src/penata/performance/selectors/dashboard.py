@@ -20,6 +20,7 @@ from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 
 from penata.accounts.models import Role
+from penata.core.rows import fetch_rows
 from penata.performance import rules, schedule
 from penata.performance.models import (
     Activity,
@@ -398,15 +399,18 @@ def _rhk_progress(
             a_sum=Sum(_SHARE),
             a_n=Count("*"),
         )
+        .values_list("rhk_id", "rhk__skp_id", "q_sum", "q_n", "a_sum", "a_n")
         .order_by()
     )
     counts = dict.fromkeys(rules.PROGRESS_LABELS, 0)
-    behind: list[tuple[Decimal, int, Any, tuple[str, Decimal, Decimal]]] = []
+    behind: list[tuple[Decimal, int, int, tuple[str, Decimal, Decimal]]] = []
     elapsed = Decimal(0)
     memo: dict[tuple[Decimal, dt.date, dt.date], tuple[str, Decimal, Decimal]] = {}
-    for row in rows:
-        share = row["q_sum"] / row["q_n"] if row["q_n"] else row["a_sum"] / row["a_n"]
-        start, end = spans[row["rhk__skp_id"]]
+    # Thousands of rows: plain tuples from the cursor (aggregates need no conversion).
+    for row in fetch_rows(rows):
+        rhk_id, skp_id, q_sum, q_n, a_sum, a_n = row
+        share = q_sum / q_n if q_n else a_sum / a_n
+        start, end = spans[skp_id]
         key = (Decimal(str(round(share, 3))), start, end)
         judged = memo.get(key)
         if judged is None:
@@ -419,19 +423,19 @@ def _rhk_progress(
         status, realised, elapsed_here = judged
         counts[status] += 1
         elapsed = max(elapsed, elapsed_here)
-        behind.append((realised - elapsed_here, row["rhk_id"], row, judged))
+        behind.append((realised - elapsed_here, rhk_id, skp_id, judged))
     shown = heapq.nsmallest(LIST_LIMIT, behind, key=lambda item: (item[0], item[1]))
     texts = dict(Rhk.objects.filter(pk__in=[item[1] for item in shown]).values_list("pk", "text"))
     found = [
         RhkProgress(
-            row["rhk_id"],
-            texts.get(row["rhk_id"], ""),
-            people.get(skp_employee[row["rhk__skp_id"]]),
+            rhk_id,
+            texts.get(rhk_id, ""),
+            people.get(skp_employee[skp_id]),
             realised,
             elapsed_here,
             status,
         )
-        for _gap, _id, row, (status, realised, elapsed_here) in shown
+        for _gap, rhk_id, skp_id, (status, realised, elapsed_here) in shown
     ]
     return found, counts, elapsed
 
