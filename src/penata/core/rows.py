@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -15,7 +16,10 @@ def fetch_rows(queryset: QuerySet[Any]) -> list[tuple[Any, ...]]:
     converted value by value: a third of the time of loading a province's structure). Callers
     convert what they need: booleans with `bool()`; decimals are best selected as text.
     """
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # e.g. `__in=[]`: Django answers it without asking the database
+        return []
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
