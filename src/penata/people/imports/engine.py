@@ -11,12 +11,12 @@ database as it was: the only writes happen inside that transaction.
 from __future__ import annotations
 
 import datetime as dt
-from abc import ABC, abstractmethod
 import decimal
 import hashlib
 import os
 import sys
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,8 +161,8 @@ class Importer(ABC):
     def key_text(self, key: tuple[Any, ...]) -> str:
         return " / ".join(str(k) for k in key)
 
-    def check_row(self, ctx: Context, row: ParsedRow) -> None:
-        """Rules inside one row (beyond each cell's own parser)."""
+    def check_row(self, ctx: Context, row: ParsedRow) -> None:  # noqa: B027 - optional hook
+        """Rules inside one row (beyond each cell's own parser); none by default."""
 
     @abstractmethod
     def plan(self, ctx: Context, rows: list[ParsedRow]) -> Plan:
