@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check rules, not speed: on a loaded two-core CI machine an example can take
+# longer than Hypothesis' default 200 ms deadline, which would fail a correct rule.
+hypothesis_settings.register_profile("penata", deadline=None)
+hypothesis_settings.load_profile("penata")
 
 
 @pytest.fixture(autouse=True)

@@ -142,7 +142,7 @@ def test_editor_copies_on_write_and_patches_indexes():
     editor.put_unit(UnitNode("new:1", 10, "bidang", "DA.4", "Bidang Z"))
     editor.put_position(PositionNode("new:2", "new:1", "Kepala Bidang Z", "administrator"))
     moved = g.positions[114]
-    from dataclasses import replace
+    from penata.restructure.graph.model import replace
 
     editor.put_position(replace(moved, unit="new:1", reports_to="new:2"))
     editor.remove_duty(5)

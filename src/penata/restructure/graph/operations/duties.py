@@ -3,11 +3,11 @@ remove."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from penata.restructure.graph.errors import ErrorCode, OperationError
-from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph
+from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph, replace
 from penata.restructure.graph.operations.base import Operation, error, quote_duty, quote_position
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from penata.core.reference import (
     JF_JENJANG,
@@ -12,7 +12,14 @@ from penata.core.reference import (
     POSITION_KINDS,
 )
 from penata.restructure.graph.errors import ErrorCode, OperationError
-from penata.restructure.graph.model import ROLES, GraphEditor, NodeId, OrgGraph, PositionNode
+from penata.restructure.graph.model import (
+    ROLES,
+    GraphEditor,
+    NodeId,
+    OrgGraph,
+    PositionNode,
+    replace,
+)
 from penata.restructure.graph.operations.base import (
     GraphView,
     Operation,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from penata.core.reference import UNIT_KINDS
 from penata.restructure.graph.errors import ErrorCode, OperationError
-from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph, UnitNode
+from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph, UnitNode, replace
 from penata.restructure.graph.operations.base import (
     GraphView,
     Operation,
