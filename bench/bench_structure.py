@@ -350,7 +350,7 @@ def _child_province() -> None:
     assert metrics.positions == len(rows.positions) and metrics.units == len(rows.units)
     assert len(graph.duties) == len(rows.duties) and metrics.people == len(rows.holders)
     build_times, load_times = [], []
-    for _ in range(5)  # best of 5: the machines here are shared and noisy:
+    for _ in range(5):  # best of 5: the machines here are shared and noisy
         start = time.perf_counter()
         load_rows()
         load_times.append(time.perf_counter() - start)
