@@ -202,6 +202,20 @@ def test_graph_from_db_honours_effective_dating(city):
     assert graph_from_db(city.instansi, dt.date(2019, 1, 1)).units == {}
 
 
+def test_graph_from_db_abk_per_post_matches_the_duties(city):
+    """The loader adds up each post's workload while reading (for speed); the metrics must
+    give the same ABK as a graph that recomputes every post from its duties."""
+    from penata.restructure.graph import OrgGraph, structure_metrics
+
+    DutyFactory(position=city.posts["pengolah"], volume=Decimal("12.5"), period="week")
+    loaded = graph_from_db(city.instansi, BASE_DATE)
+    fresh = OrgGraph.build(loaded.units.values(), loaded.positions.values(), loaded.duties.values())
+    assert loaded._post_abk is not None and fresh._post_abk is None
+    assert structure_metrics(loaded).abk == structure_metrics(fresh).abk
+    assert structure_metrics(loaded).per_unit == structure_metrics(fresh).per_unit
+    assert structure_metrics(loaded).abk.workload_minutes > 0
+
+
 def test_structure_as_of_gives_metrics(city, auditor):
     snapshot = structure_as_of(auditor, city.instansi, BASE_DATE)
     assert snapshot.metrics.layers == 4
