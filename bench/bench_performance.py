@@ -386,6 +386,7 @@ def _child_measure() -> None:
     from django.db import connection
     from django.test import Client
 
+    import penata.config.wsgi  # noqa: F401 - set the process up as a web worker is (GC frozen)
     from penata.accounts.models import User
     from penata.org.models import Instansi
     from penata.people.models import Employee

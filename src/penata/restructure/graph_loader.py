@@ -13,7 +13,7 @@ from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
 from penata.core.dating import today, valid_on
-from penata.core.gc_pause import gc_paused
+from penata.core.gc_tuning import gc_paused
 from penata.core.rows import fetch_rows
 from penata.org.models import Duty, Instansi, Position, Unit
 from penata.people.models import Assignment

@@ -201,6 +201,7 @@ def city_dashboard(
     )
     skps = (
         Skp.objects.filter(instansi=instansi, year=year)
+        .order_by()  # no join to people_employee for the model's ordering
         .values("perangkat_daerah_id", "status", "predikat", "frequency", "start", "version")
         .annotate(
             head=is_head,
@@ -211,6 +212,7 @@ def city_dashboard(
     )
     config = settings_for(instansi.pk)
     due_by_pd: Counter[int] = Counter()
+    due_by_span: dict[tuple[str, dt.date], int] = {}  # periods due, per (frequency, start)
     staff_predikat: dict[int, list[str]] = defaultdict(list)
     for entry in skps:
         row = rows.get(entry["perangkat_daerah_id"])
@@ -225,10 +227,12 @@ def city_dashboard(
         if entry["version"]:
             row.share_sum += entry["share"] or Decimal(0)
             row.share_count += n
-            periods = schedule.skp_periods(
-                year, entry["frequency"], entry["start"], dt.date(year, 12, 31)
-            )
-            due_by_pd[row.unit.pk] += n * len(schedule.due_periods(periods, day, config.grace_days))
+            span = (entry["frequency"], entry["start"])
+            due = due_by_span.get(span)
+            if due is None:
+                periods = schedule.skp_periods(year, *span, dt.date(year, 12, 31))
+                due = due_by_span[span] = len(schedule.due_periods(periods, day, config.grace_days))
+            due_by_pd[row.unit.pk] += n * due
     rated = (
         Evaluation.objects.filter(
             instansi=instansi,

@@ -20,6 +20,7 @@ from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
 
 from penata.accounts.models import Role
+from penata.core.id_lists import InIds
 from penata.core.rows import fetch_rows
 from penata.performance import rules, schedule
 from penata.performance.models import (
@@ -80,7 +81,9 @@ class LiveCounts:
 
 def _pending(scope: Scope, people: list[int]) -> int:
     return Activity.objects.filter(
-        instansi_id=scope.instansi_id, status=Activity.Status.PENDING, employee_id__in=people
+        InIds("employee_id", people),
+        instansi_id=scope.instansi_id,
+        status=Activity.Status.PENDING,
     ).count()
 
 
@@ -88,7 +91,7 @@ def _realisations_today(scope: Scope, people: list[int], day: dt.date) -> int:
     """Realisations written today by the people in scope: one range of an index per person."""
     midnight = timezone.make_aware(dt.datetime.combine(day, dt.time.min))
     return Realisation.objects.filter(
-        instansi_id=scope.instansi_id, employee_id__in=people, updated_at__gte=midnight
+        InIds("employee_id", people), instansi_id=scope.instansi_id, updated_at__gte=midnight
     ).count()
 
 
@@ -99,7 +102,7 @@ def live_counts(scope: Scope, day: dt.date) -> LiveCounts:
     )
     total = len(people)
     today = Activity.objects.filter(
-        instansi_id=scope.instansi_id, date=day, employee_id__in=people
+        InIds("employee_id", people), instansi_id=scope.instansi_id, date=day
     ).aggregate(
         people=Count("employee_id", distinct=True),
         entries=Count("*"),
@@ -267,10 +270,10 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     is_today = Q(date=day)
     week = list(
         Activity.objects.filter(
+            InIds("employee_id", ids),
             instansi_id=scope.instansi_id,
             date__gte=start_of_week,
             date__lte=day,
-            employee_id__in=ids,
         )
         .values("employee_id")
         .annotate(
@@ -295,8 +298,10 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     skps: list[dict[str, Any]] = [
         dict(row)
         for row in Skp.objects.filter(
-            instansi_id=scope.instansi_id, year=year, employee_id__in=ids
-        ).values(
+            InIds("employee_id", ids), instansi_id=scope.instansi_id, year=year
+        )
+        .order_by()
+        .values(
             "id",
             "employee_id",
             "status",
@@ -326,7 +331,7 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     )
     rated = dict(
         Evaluation.objects.filter(
-            skp_id__in=approved_ids,
+            InIds("skp_id", approved_ids),
             kind=Evaluation.Kind.PERIODIC,
             status__in=RATED,
             end__lt=day - dt.timedelta(days=config.grace_days),
@@ -391,7 +396,7 @@ def _rhk_progress(
     behind become rows."""
     spans = {s["id"]: (s["start"], s["end"]) for s in approved}
     rows = (
-        Indicator.objects.filter(rhk__skp_id__in=approved_ids)
+        Indicator.objects.filter(InIds("rhk__skp_id", approved_ids))
         .values("rhk_id", "rhk__skp_id")
         .annotate(
             q_sum=Sum(Case(When(aspect="kuantitas", then=_SHARE), output_field=FloatField())),

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from penata.core.gc_pause import gc_paused
+from penata.core.gc_tuning import gc_paused
 from penata.core.reference import ESELON, MANAGERIAL_KINDS, PERANGKAT_DAERAH_KINDS, POSITION_KINDS
 from penata.restructure.graph.model import NodeId, OrgGraph, PositionNode, id_key
 from penata.workload.rules import DEFAULT_CONFIG, AbkConfig, display, need_round
