@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from penata.accounts.scope import reach_of
 from penata.core.errors import NotFound
+from penata.core.inline import Inline
 from penata.people.models import Employee
 from penata.performance.models import Activity, ActivityReminder, Rhk
 from penata.performance.selectors.common import calendar_for, reach_q
@@ -131,7 +132,9 @@ def review_queue(actor: Any, *, limit: int = 500) -> list[Activity]:
         return []
     return list(
         Activity.objects.filter(
-            Q(instansi_id=instansi_id), employee_id__in=people, status=Activity.Status.PENDING
+            Q(instansi_id=instansi_id),
+            employee_id__in=people,
+            status=Inline(Activity.Status.PENDING),
         )
         .select_related("employee", "rhk")
         .order_by("date", "employee__name", "id")[:limit]

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 
 from penata.accounts.scope import reach_of
 from penata.core.dating import valid_on
+from penata.core.inline import Inline
 from penata.core.reference import PERANGKAT_DAERAH_KINDS
 from penata.org.models import Instansi, Unit
 from penata.people.models import Assignment
@@ -268,7 +269,7 @@ def city_dashboard(
         if row is not None:
             row.logged_week = entry["people"]
     pending = (
-        Activity.objects.filter(instansi=instansi, status=Activity.Status.PENDING)
+        Activity.objects.filter(instansi=instansi, status=Inline(Activity.Status.PENDING))
         .values("perangkat_daerah_id")
         .annotate(n=Count("*"))
     )

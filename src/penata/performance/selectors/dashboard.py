@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from penata.accounts.models import Role
 from penata.core.id_lists import InIds
+from penata.core.inline import Inline
 from penata.core.rows import fetch_rows
 from penata.performance import rules, schedule
 from penata.performance.models import (
@@ -83,7 +84,7 @@ def _pending(scope: Scope, people: list[int]) -> int:
     return Activity.objects.filter(
         InIds("employee_id", people),
         instansi_id=scope.instansi_id,
-        status=Activity.Status.PENDING,
+        status=Inline(Activity.Status.PENDING),
     ).count()
 
 
