@@ -1,9 +1,9 @@
 """Complaint (aduan) rules: the status machine, SLA timers, routing and report arithmetic.
 
-Pure (no Django, no I/O); services and selectors call these. DOMAIN.md §9 (ULAS, Perwali
-29/2019 and 8.1/2023): the admin responds within 1×24 h and the unit (OPD) follows up within
-2×24 h; breaches are reported weekly with totals, % resolved / in process / overdue and the
-top categories.
+Pure (no I/O; Django only for the lazily translated labels); services and selectors call
+these. DOMAIN.md §9 (ULAS, Perwali 29/2019 and 8.1/2023): the admin responds within 1×24 h
+and the unit (OPD) follows up within 2×24 h; breaches are reported weekly with totals,
+% resolved / in process / overdue and the top categories.
 
 Timers, in calendar hours as ULAS counts them:
 - response: from receipt until the first answer to the citizen — verification, a public
@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
+from django.utils.translation import gettext_lazy as _
+
 # Defaults of ULAS Surakarta [C] (DOMAIN §9): 1×24 h response, 2×24 h follow-up.
 DEFAULT_RESPONSE_HOURS: Final = 24
 DEFAULT_FOLLOWUP_HOURS: Final = 48
@@ -35,14 +37,15 @@ CLOSED: Final = "closed"
 REJECTED: Final = "rejected"
 
 STATUSES: Final = (RECEIVED, VERIFIED, ASSIGNED, IN_PROGRESS, RESOLVED, CLOSED, REJECTED)
+# Labels are lazily translated; the stored status is the code (key).
 STATUS_LABELS: Final = {
-    RECEIVED: "Diterima",
-    VERIFIED: "Diverifikasi",
-    ASSIGNED: "Diteruskan ke unit",
-    IN_PROGRESS: "Ditindaklanjuti",
-    RESOLVED: "Selesai",
-    CLOSED: "Ditutup",
-    REJECTED: "Ditolak",
+    RECEIVED: _("Diterima"),
+    VERIFIED: _("Diverifikasi"),
+    ASSIGNED: _("Diteruskan ke unit"),
+    IN_PROGRESS: _("Ditindaklanjuti"),
+    RESOLVED: _("Selesai"),
+    CLOSED: _("Ditutup"),
+    REJECTED: _("Ditolak"),
 }
 # Statuses in which the citizen is still waiting for the government to act.
 OPEN_STATUSES: Final = frozenset({RECEIVED, VERIFIED, ASSIGNED, IN_PROGRESS})
@@ -62,14 +65,14 @@ TRANSITIONS: Final[dict[str, tuple[frozenset[str], str]]] = {
     "reject": (frozenset({RECEIVED, VERIFIED, ASSIGNED, IN_PROGRESS}), REJECTED),
 }
 ACTION_LABELS: Final = {
-    "verify": "Verifikasi",
-    "assign": "Teruskan ke unit",
-    "start": "Mulai tindak lanjut",
-    "resolve": "Nyatakan selesai",
-    "reopen": "Buka kembali",
-    "close": "Tutup",
-    "reject": "Tolak",
-    "respond": "Tanggapi",
+    "verify": _("Verifikasi"),
+    "assign": _("Teruskan ke unit"),
+    "start": _("Mulai tindak lanjut"),
+    "resolve": _("Nyatakan selesai"),
+    "reopen": _("Buka kembali"),
+    "close": _("Tutup"),
+    "reject": _("Tolak"),
+    "respond": _("Tanggapi"),
 }
 # A public response (without a change of status) may be given while the complaint is open.
 RESPOND_STATUSES: Final = OPEN_STATUSES
@@ -102,7 +105,7 @@ def next_status(status: str, action: str) -> str:
 
 def allowed_actions(status: str) -> list[str]:
     """Actions possible from `status` (status changes plus `respond`), in display order."""
-    actions = [a for a, (sources, _) in TRANSITIONS.items() if status in sources]
+    actions = [a for a, (sources, _target) in TRANSITIONS.items() if status in sources]
     if status in RESPOND_STATUSES:
         actions.insert(0, "respond")
     return actions
@@ -284,5 +287,5 @@ def parse_iso_week(text: str) -> dt.date | None:
 
 
 def iso_week(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
+    year, week, _weekday = day.isocalendar()
     return f"{year}-W{week:02d}"

@@ -1,6 +1,7 @@
 """Spreadsheets and PDFs of participation: the weekly complaint report and the SKM report.
 
 Every text cell goes through `neutralise` (no formula injection); numbers stay numbers.
+Headings and labels are in the language of the request.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import xlsxwriter
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from penata.core.safe_export import neutralise
 from penata.participation import complaint_rules as rules
@@ -51,7 +53,7 @@ class _Book:
         if value is None or value == "":
             sheet.write_blank(row, col, None, fmt or self.cell)
         elif isinstance(value, bool):
-            sheet.write_string(row, col, "Ya" if value else "Tidak", fmt or self.cell)
+            sheet.write_string(row, col, _("Ya") if value else _("Tidak"), fmt or self.cell)
         elif isinstance(value, int | float | Decimal):
             sheet.write_number(row, col, float(value), fmt or self.cell)
         else:
@@ -61,7 +63,7 @@ class _Book:
         self, sheet: Any, top: int, header: Sequence[str], rows: Sequence[Sequence[Any]]
     ) -> int:
         for col, title in enumerate(header):
-            sheet.write_string(top, col, title, self.head)
+            sheet.write_string(top, col, str(title), self.head)
         for r, row in enumerate(rows, start=top + 1):
             for c, value in enumerate(row):
                 self.put(sheet, r, c, value)
@@ -78,52 +80,67 @@ def _pct(value: Decimal | None) -> float | str:
 
 def weekly_report_xlsx(report: WeeklyReport) -> bytes:
     """Sheets Ringkasan (totals, % and top categories) and Per unit."""
-    out = _Book(f"Laporan mingguan aduan {report.week}", "Aduan")
-    sheet = out.book.add_worksheet("Ringkasan")
+    out = _Book(_("Laporan mingguan aduan %(week)s") % {"week": report.week}, _("Aduan"))
+    sheet = out.book.add_worksheet(_("Ringkasan"))
     sheet.set_column(0, 0, 44)
     sheet.set_column(1, 2, 16)
-    sheet.write_string(0, 0, f"Laporan mingguan aduan — {report.scope_name}", out.title)
     sheet.write_string(
-        1, 0, f"Minggu {report.week}: {report.start:%d-%m-%Y} s.d. {report.end:%d-%m-%Y}"
+        0,
+        0,
+        _("Laporan mingguan aduan — %(scope)s") % {"scope": report.scope_name},
+        out.title,
     )
     sheet.write_string(
-        2, 0, f"Dibuat {timezone.localtime(report.generated_at):%d-%m-%Y %H:%M} (status saat itu)"
+        1,
+        0,
+        _("Minggu %(week)s: %(start)s s.d. %(end)s")
+        % {
+            "week": report.week,
+            "start": f"{report.start:%d-%m-%Y}",
+            "end": f"{report.end:%d-%m-%Y}",
+        },
+    )
+    sheet.write_string(
+        2,
+        0,
+        _("Dibuat %(at)s (status saat itu)")
+        % {"at": f"{timezone.localtime(report.generated_at):%d-%m-%Y %H:%M}"},
     )
     t = report.tally
     rows: list[list[Any]] = [
-        ["Aduan diterima", t.total, ""],
-        ["Selesai (selesai/ditutup)", t.resolved, _pct(t.percent_resolved)],
-        ["Dalam proses (dalam batas waktu)", t.in_process, _pct(t.percent_in_process)],
-        ["Melewati batas waktu", t.overdue, _pct(t.percent_overdue)],
-        ["Ditolak", t.rejected, ""],
-        ["Tepat waktu (dari yang sudah jatuh tempo)", t.on_time, _pct(t.percent_on_time)],
+        [_("Aduan diterima"), t.total, ""],
+        [_("Selesai (selesai/ditutup)"), t.resolved, _pct(t.percent_resolved)],
+        [_("Dalam proses (dalam batas waktu)"), t.in_process, _pct(t.percent_in_process)],
+        [_("Melewati batas waktu"), t.overdue, _pct(t.percent_overdue)],
+        [_("Ditolak"), t.rejected, ""],
+        [_("Tepat waktu (dari yang sudah jatuh tempo)"), t.on_time, _pct(t.percent_on_time)],
         [
-            "Median waktu tanggapan (jam)",
+            _("Median waktu tanggapan (jam)"),
             float(t.median_response_hours) if t.median_response_hours is not None else "–",
             "",
         ],
     ]
-    end = out.table(sheet, 4, ["Ukuran", "Jumlah", "%"], rows)
+    end = out.table(sheet, 4, [_("Ukuran"), _("Jumlah"), "%"], rows)
     end = out.table(
         sheet,
         end + 1,
-        ["Status", "Jumlah", ""],
-        [[rules.STATUS_LABELS[s], n, ""] for s, n in report.by_status.items()],
+        [_("Status"), _("Jumlah"), ""],
+        [[str(rules.STATUS_LABELS[s]), n, ""] for s, n in report.by_status.items()],
     )
     out.table(
         sheet,
         end + 1,
-        ["Kategori teratas", "Jumlah", ""],
+        [_("Kategori teratas"), _("Jumlah"), ""],
         [[n, c, ""] for n, c in report.top_categories],
     )
-    per_unit = out.book.add_worksheet("Per unit")
+    per_unit = out.book.add_worksheet(_("Per unit"))
     per_unit.set_column(0, 0, 48)
     per_unit.set_column(1, 7, 14)
     out.table(
         per_unit,
         0,
-        ["Unit", "Diterima", "Selesai", "Dalam proses", "Terlambat", "Ditolak", "% tepat waktu",
-         "Median tanggapan (jam)"],
+        [_("Unit"), _("Diterima"), _("Selesai"), _("Dalam proses"), _("Terlambat"), _("Ditolak"),
+         _("% tepat waktu"), _("Median tanggapan (jam)")],
         [
             [
                 r.name,
@@ -155,19 +172,19 @@ def skm_xlsx(
     """The SKM report in the layout units publish: a recap (NRR, bobot, NRR tertimbang per
     unsur; IKM unit and konversi; mutu and kinerja; sample vs Krejcie–Morgan target), the
     respondent profile, the trend and the answers of every respondent (no suggestions)."""
-    out = _Book(f"SKM {result.scope_name} {result.period_label}", "Survei Kepuasan Masyarakat")
-    sheet = out.book.add_worksheet("Rekap IKM")
+    out = _Book(f"SKM {result.scope_name} {result.period_label}", _("Survei Kepuasan Masyarakat"))
+    sheet = out.book.add_worksheet(_("Rekap IKM"))
     sheet.set_column(0, 0, 6)
     sheet.set_column(1, 1, 44)
     sheet.set_column(2, 4, 16)
-    sheet.write_string(0, 0, "LAPORAN SURVEI KEPUASAN MASYARAKAT (SKM)", out.title)
+    sheet.write_string(0, 0, _("LAPORAN SURVEI KEPUASAN MASYARAKAT (SKM)"), out.title)
     meta = [
-        ("Unit pelayanan", unit_name),
-        ("Layanan / cakupan", result.scope_name),
-        ("Periode", result.period_label),
-        ("Jumlah responden", result.respondents),
-        ("Pembobotan", weighting),
-        ("Dasar", "PermenPAN-RB Nomor 14 Tahun 2017"),
+        (_("Unit pelayanan"), unit_name),
+        (_("Layanan / cakupan"), result.scope_name),
+        (_("Periode"), result.period_label),
+        (_("Jumlah responden"), result.respondents),
+        (_("Pembobotan"), weighting),
+        (_("Dasar"), "PermenPAN-RB Nomor 14 Tahun 2017"),
     ]
     for i, (label, value) in enumerate(meta, start=2):
         sheet.write_string(i, 0, label, out.bold)
@@ -177,7 +194,9 @@ def skm_xlsx(
         [i, f"{r.unsur.code.upper()} {r.unsur.name}", r.nrr, r.weight, r.nrr_weighted]
         for i, r in enumerate(result.unsur_rows, start=1)
     ]
-    sheet.write_row(top, 0, ["No", "Unsur pelayanan", "NRR", "Bobot", "NRR tertimbang"], out.head)
+    sheet.write_row(
+        top, 0, [_("No"), _("Unsur pelayanan"), "NRR", _("Bobot"), _("NRR tertimbang")], out.head
+    )
     for r, row in enumerate(rows, start=top + 1):
         out.put(sheet, r, 0, row[0])
         out.put(sheet, r, 1, row[1])
@@ -186,55 +205,57 @@ def skm_xlsx(
         out.put(sheet, r, 4, row[4], out.number4)
     line = top + len(rows) + 2
     if result.result is not None:
-        summary = [
-            ("IKM unit pelayanan (1–4)", float(result.ikm_unit or 0)),
-            ("IKM konversi (25–100)", float(result.result.ikm)),
-            ("Mutu pelayanan", result.result.mutu),
-            ("Kinerja unit pelayanan", result.result.kinerja),
+        summary: list[tuple[str, Any]] = [
+            (_("IKM unit pelayanan (1–4)"), float(result.ikm_unit or 0)),
+            (_("IKM konversi (25–100)"), float(result.result.ikm)),
+            (_("Mutu pelayanan"), result.result.mutu),
+            (_("Kinerja unit pelayanan"), str(result.result.kinerja)),
         ]
     else:
-        summary = [("IKM", "Belum ada responden pada periode ini")]
+        summary = [("IKM", _("Belum ada responden pada periode ini"))]
     if result.sample is not None:
         summary += [
-            ("Populasi pengguna layanan", result.sample.population),
-            ("Target sampel (Krejcie & Morgan)", result.sample.target),
-            ("Sampel tercapai", result.sample.achieved),
+            (_("Populasi pengguna layanan"), result.sample.population),
+            (_("Target sampel (Krejcie & Morgan)"), result.sample.target),
+            (_("Sampel tercapai"), result.sample.achieved),
             (
-                "Sampel terpenuhi",
-                "Ya" if result.sample.is_met else f"Kurang {result.sample.shortfall}",
+                _("Sampel terpenuhi"),
+                _("Ya")
+                if result.sample.is_met
+                else _("Kurang %(count)d") % {"count": result.sample.shortfall},
             ),
         ]
     for i, (label, value) in enumerate(summary):
         sheet.write_string(line + i, 1, label, out.bold)
         out.put(sheet, line + i, 2, value)
 
-    profile = out.book.add_worksheet("Profil responden")
+    profile = out.book.add_worksheet(_("Profil responden"))
     profile.set_column(0, 0, 24)
     profile.set_column(1, 1, 30)
     profile.set_column(2, 2, 12)
     out.table(
         profile,
         0,
-        ["Karakteristik", "Kategori", "Jumlah"],
+        [_("Karakteristik"), _("Kategori"), _("Jumlah")],
         [[p.label, label, n] for p in result.profile for label, n in p.rows],
     )
-    trend_sheet = out.book.add_worksheet("Tren")
+    trend_sheet = out.book.add_worksheet(_("Tren"))
     trend_sheet.set_column(0, 0, 22)
     out.table(
         trend_sheet,
         0,
-        ["Periode", "Responden", "IKM", "Mutu"],
+        [_("Periode"), _("Responden"), "IKM", _("Mutu")],
         [
             [p.label, p.respondents, float(p.ikm) if p.ikm is not None else "–", p.mutu]
             for p in trend
         ],
     )
-    data = out.book.add_worksheet("Data responden")
+    data = out.book.add_worksheet(_("Data responden"))
     out.table(
         data,
         0,
-        ["No", "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", "Usia", "Jenis kelamin",
-         "Pendidikan", "Pekerjaan"],
+        [_("No"), "U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9", _("Usia"),
+         _("Jenis kelamin"), _("Pendidikan"), _("Pekerjaan")],
         [[i, *row] for i, row in enumerate(respondents, start=1)],
     )  # fmt: skip
     data.freeze_panes(1, 1)

@@ -1,6 +1,7 @@
 """Survei Kepuasan Masyarakat (SKM) → Indeks Kepuasan Masyarakat (IKM), PermenPAN-RB 14/2017.
 
-Pure functions (no Django, no I/O); DOMAIN.md §7.1 is the reference.
+Pure functions (no I/O; Django only for the lazily translated wording of the questionnaire);
+DOMAIN.md §7.1 is the reference.
 
     NRR_i        = Σ answers to unsur i / number of answers          (1–4)
     IKM unit     = Σ NRR_i × weight_i                                 (1–4)
@@ -25,86 +26,102 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Unsur:
-    """One survey element with the regulation's wording of answers 1, 2, 3 and 4."""
+    """One survey element with the regulation's wording of answers 1, 2, 3 and 4.
+
+    `name`, `question` and `answers` are lazily translated (shown in the language of the page);
+    `code` is what is stored.
+    """
 
     code: str
-    name: str
-    question: str
-    answers: tuple[str, str, str, str]
+    name: StrOrPromise
+    question: StrOrPromise
+    answers: tuple[StrOrPromise, StrOrPromise, StrOrPromise, StrOrPromise]
 
 
 # The 9 unsur of PermenPAN-RB 14/2017 [C] and their answer wording (lampiran questionnaire).
 UNSUR: Final = (
     Unsur(
         "u1",
-        "Persyaratan",
-        "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
-        "pelayanannya?",
-        ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+        _("Persyaratan"),
+        _(
+            "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis "
+            "pelayanannya?"
+        ),
+        (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
     ),
     Unsur(
         "u2",
-        "Sistem, Mekanisme, dan Prosedur",
-        "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-        ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"),
+        _("Sistem, Mekanisme, dan Prosedur"),
+        _("Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?"),
+        (_("Tidak mudah"), _("Kurang mudah"), _("Mudah"), _("Sangat mudah")),
     ),
     Unsur(
         "u3",
-        "Waktu Penyelesaian",
-        "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
-        ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"),
+        _("Waktu Penyelesaian"),
+        _("Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?"),
+        (_("Tidak cepat"), _("Kurang cepat"), _("Cepat"), _("Sangat cepat")),
     ),
     Unsur(
         "u4",
-        "Biaya/Tarif",
-        "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
-        ("Sangat mahal", "Cukup mahal", "Murah", "Gratis"),
+        _("Biaya/Tarif"),
+        _("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?"),
+        (_("Sangat mahal"), _("Cukup mahal"), _("Murah"), _("Gratis")),
     ),
     Unsur(
         "u5",
-        "Produk Spesifikasi Jenis Pelayanan",
-        "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum "
-        "dalam standar pelayanan dengan hasil yang diberikan?",
-        ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"),
+        _("Produk Spesifikasi Jenis Pelayanan"),
+        _(
+            "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum "
+            "dalam standar pelayanan dengan hasil yang diberikan?"
+        ),
+        (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
     ),
     Unsur(
         "u6",
-        "Kompetensi Pelaksana",
-        "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
-        ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"),
+        _("Kompetensi Pelaksana"),
+        _("Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?"),
+        (_("Tidak kompeten"), _("Kurang kompeten"), _("Kompeten"), _("Sangat kompeten")),
     ),
     Unsur(
         "u7",
-        "Perilaku Pelaksana",
-        "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
-        "kesopanan dan keramahan?",
+        _("Perilaku Pelaksana"),
+        _(
+            "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait "
+            "kesopanan dan keramahan?"
+        ),
         (
-            "Tidak sopan dan ramah",
-            "Kurang sopan dan ramah",
-            "Sopan dan ramah",
-            "Sangat sopan dan ramah",
+            _("Tidak sopan dan ramah"),
+            _("Kurang sopan dan ramah"),
+            _("Sopan dan ramah"),
+            _("Sangat sopan dan ramah"),
         ),
     ),
     Unsur(
         "u8",
-        "Sarana dan Prasarana",
-        "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
-        ("Buruk", "Cukup", "Baik", "Sangat baik"),
+        _("Sarana dan Prasarana"),
+        _("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"),
+        (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat baik")),
     ),
     Unsur(
         "u9",
-        "Penanganan Pengaduan, Saran dan Masukan",
-        "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+        _("Penanganan Pengaduan, Saran dan Masukan"),
+        _("Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?"),
         (
-            "Tidak ada",
-            "Ada tetapi tidak berfungsi",
-            "Berfungsi kurang maksimal",
-            "Dikelola dengan baik",
+            _("Tidak ada"),
+            _("Ada tetapi tidak berfungsi"),
+            _("Berfungsi kurang maksimal"),
+            _("Dikelola dengan baik"),
         ),
     ),
 )
@@ -128,7 +145,7 @@ class MutuBand:
     """A service quality category from `lower` (inclusive) on the 25–100 scale."""
 
     mutu: str
-    kinerja: str
+    kinerja: StrOrPromise
     lower: Decimal
     nilai_persepsi: int
 
@@ -136,10 +153,10 @@ class MutuBand:
 # PermenPAN-RB 14/2017 [C] (DOMAIN §7.1), highest first. D starts at 0, not 25.00: with the
 # 0.111 weight the lowest possible IKM is 24.98, still D.
 MUTU_BANDS: Final = (
-    MutuBand("A", "Sangat Baik", Decimal("88.31"), 4),
-    MutuBand("B", "Baik", Decimal("76.61"), 3),
-    MutuBand("C", "Kurang Baik", Decimal("65.00"), 2),
-    MutuBand("D", "Tidak Baik", Decimal("0"), 1),
+    MutuBand("A", _("Sangat Baik"), Decimal("88.31"), 4),
+    MutuBand("B", _("Baik"), Decimal("76.61"), 3),
+    MutuBand("C", _("Kurang Baik"), Decimal("65.00"), 2),
+    MutuBand("D", _("Tidak Baik"), Decimal("0"), 1),
 )
 
 
@@ -206,11 +223,11 @@ def weights_of(config: SkmConfig = DEFAULT_CONFIG) -> dict[str, Fraction]:
 def weighting_text(config: SkmConfig = DEFAULT_CONFIG) -> str:
     """Describe the weighting convention, to show next to the result."""
     if config.weighting == "exact":
-        return f"Bobot tiap unsur 1/{len(config.codes)} (tepat)."
+        return gettext("Bobot tiap unsur 1/%(count)d (tepat).") % {"count": len(config.codes)}
     if config.weighting == "rounded":
         weight = format(config.rounded_weight, "f").replace(".", ",")
-        return f"Bobot tiap unsur {weight} (PermenPAN-RB 14/2017)."
-    return "Bobot khusus per unsur (jumlah bobot 1)."
+        return gettext("Bobot tiap unsur %(weight)s (PermenPAN-RB 14/2017).") % {"weight": weight}
+    return gettext("Bobot khusus per unsur (jumlah bobot 1).")
 
 
 @dataclass(frozen=True)
@@ -310,7 +327,7 @@ class IkmResult:
     ikm_exact: Fraction
     ikm: Decimal
     mutu: str
-    kinerja: str
+    kinerja: StrOrPromise
     weighting: Weighting
     weighting_text: str
 

@@ -70,7 +70,7 @@ def public_status(c: Complaint, timeline: list[ComplaintEvent]) -> dict[str, Any
     return {
         "tracking_code": tracking.display(c.tracking_code),
         "status": c.status,
-        "status_label": rules.STATUS_LABELS[c.status],
+        "status_label": str(rules.STATUS_LABELS[c.status]),
         "category": c.category.name,
         "kelurahan": c.kelurahan.name if c.kelurahan else None,
         "service": c.service.name if c.service else None,
@@ -88,7 +88,7 @@ def created(c: Complaint) -> dict[str, Any]:
     return {
         "tracking_code": tracking.display(c.tracking_code),
         "status": c.status,
-        "status_label": rules.STATUS_LABELS[c.status],
+        "status_label": str(rules.STATUS_LABELS[c.status]),
         "response_due_at": c.response_due_at,
         "status_url": reverse("participation:complaint_status", args=[c.tracking_code]),
     }
@@ -99,7 +99,7 @@ def staff_complaint(c: Complaint) -> dict[str, Any]:
         "id": c.pk,
         "tracking_code": tracking.display(c.tracking_code),
         "status": c.status,
-        "status_label": rules.STATUS_LABELS[c.status],
+        "status_label": str(rules.STATUS_LABELS[c.status]),
         "category": c.category.name,
         "kelurahan": c.kelurahan.name if c.kelurahan else None,
         "service_id": c.service_id,
@@ -164,12 +164,12 @@ def ikm(result: SkmResult, weighting: str) -> dict[str, Any]:
         "ikm": _f(r.ikm) if r else None,
         "ikm_unit": _f(result.ikm_unit),
         "mutu": r.mutu if r else None,
-        "kinerja": r.kinerja if r else None,
+        "kinerja": str(r.kinerja) if r else None,
         "weighting": weighting,
         "unsur": [
             {
                 "code": row.unsur.code,
-                "name": row.unsur.name,
+                "name": str(row.unsur.name),
                 "nrr": float(row.nrr),
                 "weight": float(row.weight),
                 "nrr_weighted": float(row.nrr_weighted),

@@ -9,6 +9,7 @@ from django import template
 from django.forms import BoundField
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from penata.participation import complaint_rules as rules
 
@@ -51,16 +52,19 @@ def sla_badge(sla: rules.SlaStatus | None) -> SafeString:
     if sla is None:
         return format_html("{}", "")
     if sla.is_overdue:
-        which = "tanggapan" if sla.response == "overdue" else "tindak lanjut"
+        text = (
+            _("Lewat batas tanggapan")
+            if sla.response == "overdue"
+            else _("Lewat batas tindak lanjut")
+        )
         return format_html(
-            '<span class="badge sla-overdue"><i class="bi bi-alarm"></i> Lewat batas {}</span>',
-            which,
+            '<span class="badge sla-overdue"><i class="bi bi-alarm"></i> {}</span>', text
         )
     if sla.on_time is False:
-        return _badge("sla-late", "Terlambat")
+        return _badge("sla-late", _("Terlambat"))
     if sla.on_time is True:
-        return _badge("sla-ok", "Tepat waktu")
-    return _badge("sla-pending", "Dalam batas waktu")
+        return _badge("sla-ok", _("Tepat waktu"))
+    return _badge("sla-pending", _("Dalam batas waktu"))
 
 
 @register.filter

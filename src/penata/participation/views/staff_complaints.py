@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from penata.core.downloads import file_response
@@ -28,10 +28,10 @@ from penata.participation.services import complaints as services
 from penata.participation.views.common import XLSX, int_param, participation_staff
 
 ROUTING_LABELS = {
-    "rule": _lazy("aturan penerusan"),
-    "service": _lazy("unit penyelenggara layanan"),
-    "chosen_unit": _lazy("dipilih pelapor"),
-    "triage": _lazy("antrean triase"),
+    "rule": gettext_lazy("aturan penerusan"),
+    "service": gettext_lazy("unit penyelenggara layanan"),
+    "chosen_unit": gettext_lazy("dipilih pelapor"),
+    "triage": gettext_lazy("antrean triase"),
 }
 
 

@@ -167,7 +167,7 @@ def result_json(result: IkmResult, population: int | None) -> dict[str, Any]:
         "ikm": float(result.ikm),
         "ikm_unit": float(display(result.ikm_unit)),
         "mutu": result.mutu,
-        "kinerja": result.kinerja,
+        "kinerja": str(result.kinerja),
         "weighting": result.weighting,
         "weighting_text": result.weighting_text,
     }
