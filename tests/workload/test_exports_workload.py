@@ -77,7 +77,14 @@ def test_pdf_template_has_header_rule_wke_and_signature(world):
     abk = selectors.unit_abk(world.analyst, world.root.id)
     html = render_to_string(
         "workload/report_pdf.html",
-        {"abk": abk, "unit": abk.unit, "place": "Surakarta", "signed_on": abk.as_of, "wke": 75000},
+        {
+            "abk": abk,
+            "unit": abk.unit,
+            "instansi": abk.unit.instansi,
+            "place": "Surakarta",
+            "signed_on": abk.as_of,
+            "wke": 75000,
+        },
     )
 
     assert "Pemerintah Kota Surakarta" in html

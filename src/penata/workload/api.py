@@ -62,7 +62,7 @@ def _position(row: selectors.PositionRow) -> dict[str, Any]:
         "gap": r.gap,
         "ej": _dec(rules.display(r.ej, 4)) if r.ej is not None else None,
         "pj": r.pj,
-        "pj_label": r.pj_label,
+        "pj_label": str(r.pj_label) if r.pj_label is not None else None,
     }
 
 
@@ -75,7 +75,7 @@ def _totals(t: rules.AbkResult) -> dict[str, Any]:
         "gap": t.gap,
         "ej": _dec(rules.display(t.ej, 4)) if t.ej is not None else None,
         "pj": t.pj,
-        "pj_label": t.pj_label,
+        "pj_label": str(t.pj_label) if t.pj_label is not None else None,
     }
 
 

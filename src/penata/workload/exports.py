@@ -10,36 +10,39 @@ from typing import Any
 import xlsxwriter
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from penata.core.safe_export import neutralise
 from penata.workload.rules import PERIOD_LABELS
 from penata.workload.selectors import PositionRow, UnitAbk, totals_of
 
+# Column headings, translated when written (str()) in the language of the request.
 POSITION_HEADER = (
-    "Jabatan",
-    "Unit kerja",
-    "Uraian tugas",
-    "Satuan hasil",
-    "Volume",
-    "Periode",
-    "Volume per tahun",
-    "Norma waktu (menit)",
-    "Beban kerja (menit/tahun)",
-    "Kebutuhan (desimal)",
-    "Kebutuhan (dibulatkan)",
-    "Pegawai yang ada",
-    "Selisih",
+    _("Jabatan"),
+    _("Unit kerja"),
+    _("Uraian tugas"),
+    _("Satuan hasil"),
+    _("Volume"),
+    _("Periode"),
+    _("Volume per tahun"),
+    _("Norma waktu (menit)"),
+    _("Beban kerja (menit/tahun)"),
+    _("Kebutuhan (desimal)"),
+    _("Kebutuhan (dibulatkan)"),
+    _("Pegawai yang ada"),
+    _("Selisih"),
     "EJ",
     "PJ",
 )
 SUMMARY_HEADER = (
-    "Unit",
-    "Jumlah jabatan",
-    "Beban kerja (menit/tahun)",
-    "Kebutuhan (desimal)",
-    "Kebutuhan (dibulatkan)",
-    "Pegawai yang ada",
-    "Selisih",
+    _("Unit"),
+    _("Jumlah jabatan"),
+    _("Beban kerja (menit/tahun)"),
+    _("Kebutuhan (desimal)"),
+    _("Kebutuhan (dibulatkan)"),
+    _("Pegawai yang ada"),
+    _("Selisih"),
     "EU",
     "PEU",
 )
@@ -97,7 +100,7 @@ def _position_lines(row: PositionRow) -> list[list[Any]]:
                 t.name,
                 t.unit,
                 t.volume,
-                PERIOD_LABELS.get(t.period, t.period),
+                str(PERIOD_LABELS.get(t.period, t.period)),
                 task.annual_volume,
                 t.norm_minutes,
                 task.workload_minutes,
@@ -119,8 +122,9 @@ def abk_workbook(abk: UnitAbk) -> bytes:
     head = book.add_format({"bold": True, "bg_color": "#e9ecef", "text_wrap": True})
     bold = book.add_format({"bold": True})
     decimal4 = book.add_format({"num_format": "0.0000"})
-    used = {"ringkasan"}
-    summary = book.add_worksheet("Ringkasan")
+    summary_name = gettext("Ringkasan")
+    used = {summary_name.lower()}
+    summary = book.add_worksheet(summary_name)
     summary.set_column(0, 0, 44)
     summary.set_column(1, 8, 14)
     summary.write_string(0, 0, neutralise(f"Anjab-ABK {abk.unit.name}"), bold)
@@ -128,11 +132,12 @@ def abk_workbook(abk: UnitAbk) -> bytes:
         1,
         0,
         neutralise(
-            f"WKE {abk.config.effective_minutes} menit/tahun. Pembulatan: {abk.rounding_rule}"
+            gettext("WKE %(minutes)s menit/tahun. Pembulatan: %(rule)s")
+            % {"minutes": abk.config.effective_minutes, "rule": abk.rounding_rule}
         ),
     )
     for col, title in enumerate(SUMMARY_HEADER):
-        summary.write_string(3, col, title, head)
+        summary.write_string(3, col, str(title), head)
     line = 4
     for unit in abk.units:
         rows = abk.rows_of(unit)
@@ -153,7 +158,7 @@ def abk_workbook(abk: UnitAbk) -> bytes:
         line += 1
         _unit_sheet(book, _sheet_name(unit.name, used), unit.name, rows, head, decimal4, bold)
     t = abk.totals
-    totals = ["Jumlah", len(abk.rows), t.workload_minutes, t.need, t.need_rounded]
+    totals = [gettext("Jumlah"), len(abk.rows), t.workload_minutes, t.need, t.need_rounded]
     totals += [t.existing, t.gap, t.ej, t.pj or ""]
     for col, value in enumerate(totals):
         _cell(summary, line, col, value, bold)
@@ -175,7 +180,7 @@ def _unit_sheet(
     sheet.set_column(3, 14, 13)
     sheet.write_string(0, 0, neutralise(unit_name), bold)
     for col, title in enumerate(POSITION_HEADER):
-        sheet.write_string(2, col, title, head)
+        sheet.write_string(2, col, str(title), head)
     line = 3
     for row in rows:
         for values in _position_lines(row):
@@ -195,6 +200,7 @@ def abk_pdf(abk: UnitAbk, *, base_url: str | None = None, place: str = "Surakart
         {
             "abk": abk,
             "unit": abk.unit,
+            "instansi": abk.unit.instansi,
             "place": place,
             "signed_on": timezone.localdate(),
             "wke": abk.config.effective_minutes,

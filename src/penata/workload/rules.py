@@ -1,6 +1,7 @@
 """Anjab-ABK: workload, staffing need, job effectiveness (EJ) and its grade (PJ).
 
-Pure functions over dataclasses (no Django, no I/O); DOMAIN.md §3 is the reference.
+Pure functions over dataclasses (no I/O; Django only to translate the wording shown to people,
+which needs no database); DOMAIN.md §3 is the reference.
 
     workload  = annual volume × time norm (minutes)          PermenPAN-RB 1/2020 [C]
     need      = Σ workload / WKE                              PermenPAN-RB 1/2020 [C]
@@ -19,7 +20,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # WKE 1,250 h/year = 75,000 minutes — PermenPAN-RB 1/2020 [C]. Older values (1,300 h LAN/Depkeu,
 # 1,200 h Perka BKN 19/2011) are still met in the field, hence configurable.
@@ -38,14 +45,14 @@ DEFAULT_PERIOD_FACTORS: Final[Mapping[str, Decimal]] = MappingProxyType(
         "day": Decimal(250),
     }
 )
-PERIOD_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+PERIOD_LABELS: Final[Mapping[str, StrOrPromise]] = MappingProxyType(
     {
-        "year": "Tahun",
-        "semester": "Semester",
-        "quarter": "Triwulan",
-        "month": "Bulan",
-        "week": "Minggu",
-        "day": "Hari",
+        "year": _("Tahun"),
+        "semester": _("Semester"),
+        "quarter": _("Triwulan"),
+        "month": _("Bulan"),
+        "week": _("Minggu"),
+        "day": _("Hari"),
     }
 )
 # Indonesian words analysts type in ABK forms ("per tahun", "bulanan") → period code.
@@ -72,41 +79,44 @@ ROUNDINGS: Final = ("half_up", "ceil", "floor", "threshold")
 
 @dataclass(frozen=True)
 class PjBand:
-    """One grade of prestasi jabatan: EJ above `lower` (or equal when `lower_inclusive`)."""
+    """One grade of prestasi jabatan: EJ above `lower` (or equal when `lower_inclusive`).
+
+    `label` and `advice` are lazily translated; `grade` is the code.
+    """
 
     grade: str
-    label: str
+    label: StrOrPromise
     lower: Decimal
     lower_inclusive: bool
-    advice: str = ""
+    advice: StrOrPromise = ""
 
 
 # Permendagri 12/2008 bands as implemented in public implementations [P] (DOMAIN §3.2).
 PERMENDAGRI_12_2008_BANDS: Final = (
     PjBand(
         "A",
-        "Sangat Baik",
+        pgettext_lazy("prestasi jabatan", "Sangat Baik"),
         Decimal("1.00"),
         False,
-        "Beban kerja melebihi kapasitas: tambah pegawai atau bagi tugas.",
+        _("Beban kerja melebihi kapasitas: tambah pegawai atau bagi tugas."),
     ),
-    PjBand("B", "Baik", Decimal("0.90"), True),
-    PjBand("C", "Cukup", Decimal("0.70"), True),
-    PjBand("D", "Sedang", Decimal("0.50"), True),
+    PjBand("B", pgettext_lazy("prestasi jabatan", "Baik"), Decimal("0.90"), True),
+    PjBand("C", pgettext_lazy("prestasi jabatan", "Cukup"), Decimal("0.70"), True),
+    PjBand("D", pgettext_lazy("prestasi jabatan", "Sedang"), Decimal("0.50"), True),
     PjBand(
         "E",
-        "Kurang",
+        pgettext_lazy("prestasi jabatan", "Kurang"),
         Decimal("0"),
         True,
-        "Beban kerja di bawah kapasitas: pertimbangkan penggabungan atau redistribusi tugas.",
+        _("Beban kerja di bawah kapasitas: pertimbangkan penggabungan atau redistribusi tugas."),
     ),
 )
 # Depkeu variant (pdfcoke.com 20091009) [P]: B 0.81–1.00, C 0.66–0.80, D 0.50–0.65.
 DEPKEU_BANDS: Final = (
     PERMENDAGRI_12_2008_BANDS[0],
-    PjBand("B", "Baik", Decimal("0.81"), True),
-    PjBand("C", "Cukup", Decimal("0.66"), True),
-    PjBand("D", "Sedang", Decimal("0.50"), True),
+    PjBand("B", PERMENDAGRI_12_2008_BANDS[1].label, Decimal("0.81"), True),
+    PjBand("C", PERMENDAGRI_12_2008_BANDS[2].label, Decimal("0.66"), True),
+    PjBand("D", PERMENDAGRI_12_2008_BANDS[3].label, Decimal("0.50"), True),
     PERMENDAGRI_12_2008_BANDS[4],
 )
 PJ_PRESETS: Final[Mapping[str, tuple[PjBand, ...]]] = MappingProxyType(
@@ -246,7 +256,7 @@ class PositionResult:
     gap: int
     ej: Decimal | None
     pj: str | None
-    pj_label: str | None
+    pj_label: StrOrPromise | None
 
 
 @dataclass(frozen=True)
@@ -262,7 +272,7 @@ class UnitResult:
     gap: int
     eu: Decimal | None
     peu: str | None
-    peu_label: str | None
+    peu_label: StrOrPromise | None
 
 
 @dataclass(frozen=True)
@@ -283,7 +293,7 @@ class AbkResult:
     gap: int
     ej: Decimal | None
     pj: str | None
-    pj_label: str | None
+    pj_label: StrOrPromise | None
     rounding_rule: str
 
 
@@ -331,15 +341,20 @@ def need_round(need: Decimal, config: AbkConfig = DEFAULT_CONFIG) -> int:
 
 
 def rounding_rule_text(config: AbkConfig = DEFAULT_CONFIG) -> str:
-    """State the rounding rule in words, to print next to the rounded need."""
+    """State the rounding rule in words (in the active language), to print next to the rounded
+    need."""
     if config.rounding == "half_up":
-        return "Dibulatkan ke bilangan bulat terdekat; pecahan 0,5 ke atas dibulatkan ke atas."
+        return gettext(
+            "Dibulatkan ke bilangan bulat terdekat; pecahan 0,5 ke atas dibulatkan ke atas."
+        )
     if config.rounding == "ceil":
-        return "Setiap pecahan dibulatkan ke atas."
+        return gettext("Setiap pecahan dibulatkan ke atas.")
     if config.rounding == "floor":
-        return "Pecahan diabaikan (dibulatkan ke bawah)."
+        return gettext("Pecahan diabaikan (dibulatkan ke bawah).")
     threshold = _id_number(config.round_up_from)
-    return f"Dibulatkan ke atas bila pecahan paling sedikit {threshold}; selain itu ke bawah."
+    return gettext(
+        "Dibulatkan ke atas bila pecahan paling sedikit %(threshold)s; selain itu ke bawah."
+    ) % {"threshold": threshold}
 
 
 def _id_number(value: Decimal) -> str:
@@ -526,9 +541,10 @@ def _unit_totals(results: Sequence[PositionResult], config: AbkConfig) -> tuple[
 
 
 def gap_text(gap: int) -> str:
-    """Describe a gap for people: "Kurang 2 orang", "Lebih 1 orang" or "Sesuai"."""
+    """Describe a gap for people (in the active language): "Kurang 2 orang", "Lebih 1 orang" or
+    "Sesuai"."""
     if gap > 0:
-        return f"Kurang {gap} orang"
+        return ngettext("Kurang %(count)d orang", "Kurang %(count)d orang", gap) % {"count": gap}
     if gap < 0:
-        return f"Lebih {-gap} orang"
-    return "Sesuai"
+        return ngettext("Lebih %(count)d orang", "Lebih %(count)d orang", -gap) % {"count": -gap}
+    return pgettext("selisih pegawai", "Sesuai")

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from penata.core import reference
@@ -19,13 +19,13 @@ from penata.workload.models import PJ_PRESET_CHOICES, ROUNDING_CHOICES
 from penata.workload.rules import rounding_rule_text
 
 SUMMARY_COLUMNS = (
-    ("name", _lazy("Unit / jenis jabatan")),
-    ("positions", _lazy("Jabatan")),
-    ("need", _lazy("Kebutuhan (desimal)")),
-    ("existing", _lazy("Pegawai yang ada")),
-    ("gap", _lazy("Selisih")),
-    ("shortage", _lazy("Kurang")),
-    ("surplus", _lazy("Lebih")),
+    ("name", gettext_lazy("Unit / jenis jabatan")),
+    ("positions", gettext_lazy("Jabatan")),
+    ("need", gettext_lazy("Kebutuhan (desimal)")),
+    ("existing", gettext_lazy("Pegawai yang ada")),
+    ("gap", gettext_lazy("Selisih")),
+    ("shortage", gettext_lazy("Kurang")),
+    ("surplus", gettext_lazy("Lebih")),
 )
 
 
@@ -34,7 +34,7 @@ def _unit_context(request: HttpRequest, abk: selectors.UnitAbk) -> dict[str, Any
         "abk": abk,
         "unit": abk.unit,
         "can_edit": selectors.can_edit(request.user, abk.unit),
-        "periods": reference.DUTY_PERIODS.items(),
+        "periods": [(code, _(label)) for code, label in reference.DUTY_PERIODS.items()],
         "wke": abk.config.effective_minutes,
     }
 

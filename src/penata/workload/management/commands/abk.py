@@ -397,7 +397,7 @@ def _optional(value: Decimal | None, places: int) -> int | float | None:
 
 
 def result_json(result: AbkResult, config: AbkConfig) -> dict[str, Any]:
-    def row(item: Any, ej: Decimal | None, pj: str | None, label: str | None) -> dict[str, Any]:
+    def row(item: Any, ej: Decimal | None, pj: str | None, label: object) -> dict[str, Any]:
         return {
             "workload_minutes": _number(item.workload_minutes),
             "need": _number(display(item.need, config.need_places)),
@@ -406,7 +406,7 @@ def result_json(result: AbkResult, config: AbkConfig) -> dict[str, Any]:
             "gap": item.gap,
             "ej": _optional(ej, 4),
             "pj": pj,
-            "pj_label": label,
+            "pj_label": None if label is None else str(label),
         }
 
     return {
