@@ -1,7 +1,8 @@
 """Competency, development hours (JP) and talent rules: gaps, Job-Person Match, the 20 JP
 ledger, the 9-box and succession ranking.
 
-Pure functions (no Django, no I/O); DOMAIN.md §5–§6 are the reference. Every number the
+Pure functions (no I/O; Django only for the lazily translated labels); DOMAIN.md §5–§6 are
+the reference. Every number the
 sources leave open (cut-offs, weights, predikat scores, JP target) is a config field.
 """
 
@@ -14,7 +15,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class LearningError(ValueError):
@@ -250,12 +257,12 @@ def jp_minutes_in_year(entries: Iterable[JpEntry], year: int) -> Decimal:
 
 
 JpStatus = Literal["terpenuhi", "sesuai_jadwal", "tertinggal", "tidak_terpenuhi"]
-JP_STATUS_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+JP_STATUS_LABELS: Final[Mapping[str, StrOrPromise]] = MappingProxyType(
     {
-        "terpenuhi": "Terpenuhi",
-        "sesuai_jadwal": "Sesuai jadwal",
-        "tertinggal": "Tertinggal",
-        "tidak_terpenuhi": "Tidak terpenuhi",
+        "terpenuhi": _("Terpenuhi"),
+        "sesuai_jadwal": _("Sesuai jadwal"),
+        "tertinggal": _("Tertinggal"),
+        "tidak_terpenuhi": _("Tidak terpenuhi"),
     }
 )
 
@@ -277,7 +284,7 @@ class JpCompliance:
     status: JpStatus
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> StrOrPromise:
         return JP_STATUS_LABELS[self.status]
 
 
@@ -324,15 +331,15 @@ def jp_compliance(
 
 KinerjaLevel = Literal["di_bawah", "sesuai", "di_atas"]
 PotensialLevel = Literal["rendah", "menengah", "tinggi"]
-KINERJA_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+KINERJA_LABELS: Final[Mapping[str, StrOrPromise]] = MappingProxyType(
     {
-        "di_bawah": "Di Bawah Ekspektasi",
-        "sesuai": "Sesuai Ekspektasi",
-        "di_atas": "Di Atas Ekspektasi",
+        "di_bawah": _("Di Bawah Ekspektasi"),
+        "sesuai": _("Sesuai Ekspektasi"),
+        "di_atas": _("Di Atas Ekspektasi"),
     }
 )
-POTENSIAL_LABELS: Final[Mapping[str, str]] = MappingProxyType(
-    {"rendah": "Rendah", "menengah": "Menengah", "tinggi": "Tinggi"}
+POTENSIAL_LABELS: Final[Mapping[str, StrOrPromise]] = MappingProxyType(
+    {"rendah": _("Rendah"), "menengah": _("Menengah"), "tinggi": _("Tinggi")}
 )
 
 # Box numbers, identical across implementations — DOMAIN §6 [C].
@@ -353,37 +360,37 @@ TALENT_POOL_BOXES: Final = frozenset({7, 8, 9})
 
 # Follow-up per box, PermenPAN-RB 3/2020: boxes 9, 8, 7 and 1 per DOMAIN §6 [P]; boxes 2–6 from
 # a public implementation whose 9, 8, 7 and 1 agree with DOMAIN [P].
-BOX_ACTIONS: Final[Mapping[int, tuple[str, ...]]] = MappingProxyType(
+BOX_ACTIONS: Final[Mapping[int, tuple[StrOrPromise, ...]]] = MappingProxyType(
     {
         9: (
-            "Dipromosikan dan dipertahankan",
-            "Masuk kelompok rencana suksesi instansi/nasional",
-            "Mendapat penghargaan",
+            _("Dipromosikan dan dipertahankan"),
+            _("Masuk kelompok rencana suksesi instansi/nasional"),
+            _("Mendapat penghargaan"),
         ),
         8: (
-            "Dipertahankan",
-            "Masuk kelompok rencana suksesi instansi",
-            "Rotasi/perluasan jabatan",
-            "Bimbingan kinerja",
+            _("Dipertahankan"),
+            _("Masuk kelompok rencana suksesi instansi"),
+            _("Rotasi/perluasan jabatan"),
+            _("Bimbingan kinerja"),
         ),
         7: (
-            "Dipertahankan",
-            "Masuk kelompok rencana suksesi instansi",
-            "Rotasi/pengayaan jabatan",
-            "Pengembangan kompetensi",
-            "Tugas belajar",
+            _("Dipertahankan"),
+            _("Masuk kelompok rencana suksesi instansi"),
+            _("Rotasi/pengayaan jabatan"),
+            _("Pengembangan kompetensi"),
+            _("Tugas belajar"),
         ),
-        6: ("Penempatan yang sesuai", "Bimbingan kinerja", "Konseling kinerja"),
-        5: ("Penempatan yang sesuai", "Bimbingan kinerja", "Pengembangan kompetensi"),
-        4: ("Rotasi", "Pengembangan kompetensi"),
+        6: (_("Penempatan yang sesuai"), _("Bimbingan kinerja"), _("Konseling kinerja")),
+        5: (_("Penempatan yang sesuai"), _("Bimbingan kinerja"), _("Pengembangan kompetensi")),
+        4: (_("Rotasi"), _("Pengembangan kompetensi")),
         3: (
-            "Bimbingan kinerja",
-            "Konseling kinerja",
-            "Pengembangan kompetensi",
-            "Penempatan yang sesuai",
+            _("Bimbingan kinerja"),
+            _("Konseling kinerja"),
+            _("Pengembangan kompetensi"),
+            _("Penempatan yang sesuai"),
         ),
-        2: ("Bimbingan kinerja", "Pengembangan kompetensi", "Penempatan yang sesuai"),
-        1: ("Diproses sesuai ketentuan peraturan perundang-undangan",),
+        2: (_("Bimbingan kinerja"), _("Pengembangan kompetensi"), _("Penempatan yang sesuai")),
+        1: (_("Diproses sesuai ketentuan peraturan perundang-undangan"),),
     }
 )
 
@@ -458,21 +465,21 @@ BKN_2025_TALENT_CONFIG: Final = TalentConfig(
 TALENT_PRESETS: Final[Mapping[str, TalentConfig]] = MappingProxyType(
     {"default": DEFAULT_TALENT_CONFIG, "bkn_2025": BKN_2025_TALENT_CONFIG}
 )
-TALENT_PRESET_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+TALENT_PRESET_LABELS: Final[Mapping[str, StrOrPromise]] = MappingProxyType(
     {
-        "default": "Bawaan: kinerja dari predikat SKP, potensial dari hasil penilaian",
-        "bkn_2025": "BKN 2025: kinerja 60% utama + 40% penunjang; potensial 4 komponen",
+        "default": _("Bawaan: kinerja dari predikat SKP, potensial dari hasil penilaian"),
+        "bkn_2025": _("BKN 2025: kinerja 60% utama + 40% penunjang; potensial 4 komponen"),
     }
 )
-COMPONENT_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+COMPONENT_LABELS: Final[Mapping[str, StrOrPromise]] = MappingProxyType(
     {
-        "main": "kinerja utama (predikat e-Kinerja)",
-        "supporting": "kinerja penunjang",
-        "assessment": "hasil penilaian potensial",
-        "competency": "kompetensi",
-        "potential": "potensi",
-        "qualification": "kualifikasi",
-        "integrity": "integritas",
+        "main": _("kinerja utama (predikat e-Kinerja)"),
+        "supporting": _("kinerja penunjang"),
+        "assessment": _("hasil penilaian potensial"),
+        "competency": _("kompetensi"),
+        "potential": _("potensi"),
+        "qualification": _("kualifikasi"),
+        "integrity": _("integritas"),
     }
 )
 
@@ -666,10 +673,14 @@ def nine_box(
 
 
 def box_label(box: int) -> str:
-    """Describe a box by its axes: "Kinerja Di Atas Ekspektasi, potensial Tinggi"."""
+    """Describe a box by its axes (in the active language): "Kinerja Di Atas Ekspektasi,
+    potensial Tinggi"."""
     for (kinerja, potensial), number in BOXES.items():
         if number == box:
-            return f"Kinerja {KINERJA_LABELS[kinerja]}, potensial {POTENSIAL_LABELS[potensial]}"
+            return gettext("Kinerja %(kinerja)s, potensial %(potensial)s") % {
+                "kinerja": KINERJA_LABELS[kinerja],
+                "potensial": POTENSIAL_LABELS[potensial],
+            }
     raise LearningError("talent.box", f"Kotak harus 1–9, bukan {box}.")
 
 

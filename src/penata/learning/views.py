@@ -480,13 +480,13 @@ def compliance(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         header = [
             "NIP",
-            "Nama",
-            "Unit",
-            "Jabatan",
-            "JP tercapai",
-            "Kekurangan JP",
-            "Sisa bulan",
-            "Status",
+            _("Nama"),
+            _("Unit"),
+            _("Jabatan"),
+            _("JP tercapai"),
+            _("Kekurangan JP"),
+            _("Sisa bulan"),
+            _("Status"),
         ]
         data = [
             [
@@ -497,7 +497,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
                 r.compliance.achieved_jp,
                 r.compliance.remaining_jp,
                 r.compliance.months_left,
-                r.compliance.status_label,
+                str(r.compliance.status_label),
             ]
             for r in rows
         ]
@@ -683,14 +683,14 @@ def plan(request: HttpRequest) -> HttpResponse:
     lines = selectors.training_plan(request.user, instansi, year, path)
     if request.GET.get("format") == "xlsx":
         header = [
-            "Program",
-            "Jenis",
-            "Penyelenggara",
-            "Jumlah peserta",
-            "JP per peserta",
-            "Total JP",
-            "Biaya per peserta (Rp)",
-            "Perkiraan biaya (Rp)",
+            _("Program"),
+            _("Jenis"),
+            _("Penyelenggara"),
+            _("Jumlah peserta"),
+            _("JP per peserta"),
+            _("Total JP"),
+            _("Biaya per peserta (Rp)"),
+            _("Perkiraan biaya (Rp)"),
         ]
         data = [
             [
