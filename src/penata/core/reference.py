@@ -3,12 +3,22 @@
 Sources are in `../shared/DOMAIN.md`-derived docs/glossary.md; tags: [C] confirmed,
 [P] partly confirmed, [U] unconfirmed. [P]/[U] values are defaults that settings may override
 (see `penata.core.config`).
+
+Labels are the Indonesian source text: importers match spreadsheet cells against them and the
+CLI prints them. Labels wrapped in `gettext_noop` are in the translation catalogue; pages show
+them translated (`gettext(label)`, or the lazily translated model choices). Legal names of
+kinds (UU 20/2023 position kinds, JF jenjang, unit kinds, golongan) stay as they are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Final
+
+
+def gettext_noop(message: str) -> str:
+    """Mark `message` for `makemessages` (which finds this name) without translating it here."""
+    return message
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,7 @@ EMPLOYEE_KINDS: Final = {
     "pns": "PNS",
     "cpns": "CPNS",
     "pppk": "PPPK",
-    "pppk_pw": "PPPK Paruh Waktu",
+    "pppk_pw": gettext_noop("PPPK Paruh Waktu"),
 }
 PNS_LIKE_KINDS: Final = frozenset({"pns", "cpns"})
 
@@ -188,13 +198,13 @@ BUP_DEFAULT: Final = {
 }
 
 EMPLOYEE_STATUSES: Final = {
-    "aktif": "Aktif",
-    "cuti": "Cuti di luar tanggungan negara",
-    "tugas_belajar": "Tugas belajar",
-    "diberhentikan_sementara": "Diberhentikan sementara",
-    "pensiun": "Pensiun",
-    "berhenti": "Berhenti",
-    "meninggal": "Meninggal dunia",
+    "aktif": gettext_noop("Aktif"),
+    "cuti": gettext_noop("Cuti di luar tanggungan negara"),
+    "tugas_belajar": gettext_noop("Tugas belajar"),
+    "diberhentikan_sementara": gettext_noop("Diberhentikan sementara"),
+    "pensiun": gettext_noop("Pensiun"),
+    "berhenti": gettext_noop("Berhenti"),
+    "meninggal": gettext_noop("Meninggal dunia"),
 }
 ACTIVE_STATUSES: Final = frozenset({"aktif", "cuti", "tugas_belajar"})
 
@@ -235,10 +245,15 @@ PERANGKAT_DAERAH_KINDS: Final = frozenset(
     }
 )
 
-DUTY_PERIODS: Final = {"year": "Tahun", "month": "Bulan", "week": "Minggu", "day": "Hari"}
-SEXES: Final = {"L": "Laki-laki", "P": "Perempuan"}
+DUTY_PERIODS: Final = {
+    "year": gettext_noop("Tahun"),
+    "month": gettext_noop("Bulan"),
+    "week": gettext_noop("Minggu"),
+    "day": gettext_noop("Hari"),
+}
+SEXES: Final = {"L": gettext_noop("Laki-laki"), "P": gettext_noop("Perempuan")}
 ACTING_KINDS: Final = {
-    "": "Definitif",
-    "plt": "Plt (pelaksana tugas)",
-    "plh": "Plh (pelaksana harian)",
+    "": gettext_noop("Definitif"),
+    "plt": gettext_noop("Plt (pelaksana tugas)"),
+    "plh": gettext_noop("Plh (pelaksana harian)"),
 }

@@ -27,6 +27,7 @@ from django.http import (
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from penata.core import audit, selectors
@@ -36,9 +37,11 @@ from penata.core.web import paginate, staff_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHUNK = 2000
+# Lazily translated: str() each heading when writing the file.
 EXPORT_HEADER = [
-    "Waktu", "Pelaku", "Tindakan", "Jenis objek", "ID objek", "Objek", "Perubahan",
-    "Alamat IP", "ID permintaan",
+    gettext_lazy("Waktu"), gettext_lazy("Pelaku"), gettext_lazy("Tindakan"),
+    gettext_lazy("Jenis objek"), gettext_lazy("ID objek"), gettext_lazy("Objek"),
+    gettext_lazy("Perubahan"), gettext_lazy("Alamat IP"), gettext_lazy("ID permintaan"),
 ]  # fmt: skip
 
 
@@ -160,6 +163,10 @@ def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
     )
     name = f"jejak-audit-{timezone.localdate():%Y%m%d}"
     response = spreadsheet_response(
-        name=name, fmt=fmt, header=EXPORT_HEADER, rows=_export_rows(events), sheet=_("Jejak audit")
+        name=name,
+        fmt=fmt,
+        header=[str(h) for h in EXPORT_HEADER],
+        rows=_export_rows(events),
+        sheet=_("Jejak audit"),
     )
     return cast(HttpResponse, response)  # a download; staff_view only passes it through

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,9 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from penata.core import reference
 from penata.core.dating import EffectiveDated
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
-    return list(mapping.items())
+
+def _choices(mapping: dict[str, str]) -> list[tuple[str, StrOrPromise]]:
+    """Choices from a `reference` table, labels translated lazily (those marked there)."""
+    return [(code, _(label)) for code, label in mapping.items()]
 
 
 class Instansi(models.Model):

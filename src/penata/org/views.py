@@ -76,12 +76,13 @@ def _golongan_order(label: str) -> tuple[int, int, str]:
     return (2, 0, label)
 
 
+def _kind_label(kind: str) -> str:
+    return _(reference.EMPLOYEE_KINDS[kind]) if kind in reference.EMPLOYEE_KINDS else kind
+
+
 def _chart_data(headcount: selectors.Headcount) -> dict[str, Any]:
     return {
-        "by_kind": [
-            {"name": reference.EMPLOYEE_KINDS.get(k, k), "value": v}
-            for k, v in headcount.by_kind.items()
-        ],
+        "by_kind": [{"name": _kind_label(k), "value": v} for k, v in headcount.by_kind.items()],
         "by_golongan": [
             {"name": k, "value": v}
             for k, v in sorted(headcount.by_golongan.items(), key=lambda kv: _golongan_order(kv[0]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext
 
 from penata.core import reference
 
@@ -50,7 +51,7 @@ def position_kind_label(kind: str) -> str:
 
 @register.filter
 def employee_kind_label(kind: str) -> str:
-    return reference.EMPLOYEE_KINDS.get(kind, kind)
+    return gettext(reference.EMPLOYEE_KINDS[kind]) if kind in reference.EMPLOYEE_KINDS else kind
 
 
 @register.filter
