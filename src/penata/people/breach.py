@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
@@ -230,9 +231,10 @@ def breach_by_window(actor: Any, *, start: dt.datetime, end: dt.datetime) -> Bre
     return BreachResult(people, [], "window")
 
 
+# Lazily translated: str() each heading when writing the file.
 BREACH_HEADER = [
-    "NIP", "Nama", "Surel", "Telepon", "Data pribadi yang dimiliki", "Data terdampak",
-    "Kejadian", "Jumlah kejadian", "Pertama", "Terakhir",
+    "NIP", _("Nama"), _("Surel"), _("Telepon"), _("Data pribadi yang dimiliki"),
+    _("Data terdampak"), _("Kejadian"), _("Jumlah kejadian"), _("Pertama"), _("Terakhir"),
 ]  # fmt: skip
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,9 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from penata.core import reference
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
-    return list(mapping.items())
+
+def _choices(mapping: dict[str, str]) -> list[tuple[str, StrOrPromise]]:
+    """Choices from a `reference` table, labels translated lazily (those marked there)."""
+    return [(code, _(label)) for code, label in mapping.items()]
 
 
 class Employee(models.Model):

@@ -21,6 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class DataClass(StrEnum):
@@ -33,7 +39,7 @@ class DataClass(StrEnum):
 class FieldClass:
     name: str
     data_class: DataClass
-    label: str
+    label: StrOrPromise  # lazily translated
     # True: public when the employee is an official (holds a managerial position).
     public_for_officials: bool = False
 
@@ -43,28 +49,28 @@ _G, _S, _P = DataClass.GENERAL, DataClass.SPECIFIC, DataClass.PUBLIC
 EMPLOYEE_FIELDS: dict[str, FieldClass] = {
     f.name: f
     for f in (
-        FieldClass("id", _G, "ID pegawai"),
-        FieldClass("instansi", _P, "Instansi"),
-        FieldClass("user", _G, "Akun pengguna"),
-        FieldClass("nip", _G, "NIP / NI PPPK", public_for_officials=True),
-        FieldClass("name", _G, "Nama", public_for_officials=True),
-        FieldClass("front_title", _G, "Gelar depan", public_for_officials=True),
-        FieldClass("back_title", _G, "Gelar belakang", public_for_officials=True),
-        FieldClass("birth_date", _G, "Tanggal lahir"),
-        FieldClass("sex", _G, "Jenis kelamin"),
-        FieldClass("kind", _G, "Jenis pegawai"),
-        FieldClass("golongan", _G, "Golongan"),
-        FieldClass("tmt_golongan", _G, "TMT golongan"),
-        FieldClass("education", _G, "Pendidikan terakhir"),
-        FieldClass("education_major", _G, "Jurusan"),
-        FieldClass("status", _G, "Status kepegawaian"),
-        FieldClass("nik", _S, "NIK"),
-        FieldClass("email", _G, "Surel"),
-        FieldClass("phone", _G, "Telepon"),
+        FieldClass("id", _G, _("ID pegawai")),
+        FieldClass("instansi", _P, _("Instansi")),
+        FieldClass("user", _G, _("Akun pengguna")),
+        FieldClass("nip", _G, _("NIP / NI PPPK"), public_for_officials=True),
+        FieldClass("name", _G, _("Nama"), public_for_officials=True),
+        FieldClass("front_title", _G, _("Gelar depan"), public_for_officials=True),
+        FieldClass("back_title", _G, _("Gelar belakang"), public_for_officials=True),
+        FieldClass("birth_date", _G, _("Tanggal lahir")),
+        FieldClass("sex", _G, _("Jenis kelamin")),
+        FieldClass("kind", _G, _("Jenis pegawai")),
+        FieldClass("golongan", _G, _("Golongan")),
+        FieldClass("tmt_golongan", _G, _("TMT golongan")),
+        FieldClass("education", _G, _("Pendidikan terakhir")),
+        FieldClass("education_major", _G, _("Jurusan")),
+        FieldClass("status", _G, _("Status kepegawaian")),
+        FieldClass("nik", _S, _("NIK")),
+        FieldClass("email", _G, _("Surel")),
+        FieldClass("phone", _G, _("Telepon")),
     )
 }
 # Not a field of Employee but of the current Assignment's Position: public for officials.
-POSITION_TITLE = FieldClass("position_title", _G, "Nama jabatan", public_for_officials=True)
+POSITION_TITLE = FieldClass("position_title", _G, _("Nama jabatan"), public_for_officials=True)
 
 SPECIFIC_FIELDS: tuple[str, ...] = tuple(
     name for name, f in EMPLOYEE_FIELDS.items() if f.data_class is DataClass.SPECIFIC
@@ -86,5 +92,6 @@ def public_fields(*, is_official: bool) -> tuple[str, ...]:
 
 
 def label_of(field: str) -> str:
+    """The label of a field in the active language (the name itself for an unknown field)."""
     found = EMPLOYEE_FIELDS.get(field)
-    return found.label if found else field
+    return str(found.label) if found else field

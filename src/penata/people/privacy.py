@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from penata.accounts.models import Role, RoleGrant
 from penata.accounts.scope import reach_of
@@ -171,24 +173,25 @@ def audit_events_about(employee: Employee) -> list[AuditEvent]:
     return sorted(found.values(), key=lambda e: (e.created_at, e.pk), reverse=True)
 
 
+# Shown on "my data" and in its downloads; lazily translated, `action_label` gives text.
 ACTION_LABELS = {
-    PERSONAL_DATA_VIEW: "Data pribadi spesifik dilihat",
-    IMPORT_EMPLOYEES: "Data diubah lewat impor",
-    "employee.correct": "Data dikoreksi",
-    "correction.request": "Permohonan koreksi diajukan",
-    "correction.verify": "Permohonan koreksi disetujui",
-    "correction.reject": "Permohonan koreksi ditolak",
-    "role_grant.create": "Peran diberikan",
-    "role_grant.revoke": "Peran dicabut",
-    "api_token.create": "Token API dibuat",
-    "api_token.revoke": "Token API dicabut",
-    "account.2fa_enabled": "Verifikasi dua langkah diaktifkan",
-    "export.employees": "Data diekspor",
+    PERSONAL_DATA_VIEW: _("Data pribadi spesifik dilihat"),
+    IMPORT_EMPLOYEES: _("Data diubah lewat impor"),
+    "employee.correct": _("Data dikoreksi"),
+    "correction.request": _("Permohonan koreksi diajukan"),
+    "correction.verify": _("Permohonan koreksi disetujui"),
+    "correction.reject": _("Permohonan koreksi ditolak"),
+    "role_grant.create": _("Peran diberikan"),
+    "role_grant.revoke": _("Peran dicabut"),
+    "api_token.create": _("Token API dibuat"),
+    "api_token.revoke": _("Token API dicabut"),
+    "account.2fa_enabled": _("Verifikasi dua langkah diaktifkan"),
+    "export.employees": _("Data diekspor"),
 }
 
 
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action)
+    return str(ACTION_LABELS.get(action, action))
 
 
 def event_fields(event: AuditEvent) -> list[str]:
@@ -197,7 +200,7 @@ def event_fields(event: AuditEvent) -> list[str]:
     if event.action == PERSONAL_DATA_VIEW:
         return [str(f) for f in extra.get("fields", [])]
     if event.action == IMPORT_EMPLOYEES:
-        return ["(impor data pegawai)"]
+        return [gettext("(impor data pegawai)")]
     names = [k for k in (event.changes or {}) if k != "_"]
     if event.object_type == CORRECTION_TYPE and extra.get("field"):
         names = [str(extra["field"])]
@@ -209,7 +212,7 @@ def event_row(event: AuditEvent, *, subject_user_id: int | None = None) -> dict[
     return {
         "id": event.pk,
         "at": event.created_at,
-        "actor": "Anda sendiri"
+        "actor": gettext("Anda sendiri")
         if subject_user_id is not None and event.actor_id == subject_user_id
         else event.actor_label,
         "action": event.action,
@@ -254,7 +257,7 @@ def profile_rows(employee: Employee) -> list[dict[str, Any]]:
         rows.append(
             {
                 "field": name,
-                "label": spec.label,
+                "label": str(spec.label),
                 "value": "" if value is None else value,
                 "display": display() if callable(display) else ("" if value is None else value),
                 "class": spec.data_class.value,
@@ -351,29 +354,36 @@ def my_data_sheets(data: dict[str, Any]) -> list[tuple[str, list[str], list[list
     plain = my_data_json(data)
     return [
         (
-            "Profil",
-            ["Data", "Nilai", "Kelas data pribadi"],
+            gettext("Profil"),
+            [gettext("Data"), gettext("Nilai"), gettext("Kelas data pribadi")],
             [[r["label"], _plain(r["value"]), r["class"]] for r in data["profile"]],
         ),
         (
-            "Riwayat jabatan",
-            ["Jabatan", "Unit", "TMT", "Sampai", "Nomor SK", "Plt/Plh"],
+            gettext("Riwayat jabatan"),
+            [
+                gettext("Jabatan"),
+                gettext("Unit"),
+                "TMT",
+                gettext("Sampai"),
+                gettext("Nomor SK"),
+                "Plt/Plh",
+            ],
             [
                 [a["position"], a["unit"], a["start"], a["end"], a["sk_number"], a["acting"]]
                 for a in plain["assignments"]
             ],
         ),
         (
-            "Permohonan koreksi",
+            gettext("Permohonan koreksi"),
             [
-                "Data",
-                "Nilai lama",
-                "Nilai baru",
-                "Alasan",
-                "Status",
-                "Diajukan",
-                "Diputuskan",
-                "Catatan",
+                gettext("Data"),
+                gettext("Nilai lama"),
+                gettext("Nilai baru"),
+                gettext("Alasan"),
+                gettext("Status"),
+                gettext("Diajukan"),
+                gettext("Diputuskan"),
+                gettext("Catatan"),
             ],
             [
                 [
@@ -390,13 +400,20 @@ def my_data_sheets(data: dict[str, Any]) -> list[tuple[str, list[str], list[list
             ],
         ),
         (
-            "Peran",
-            ["Peran", "Instansi", "Unit", "Diberikan"],
+            gettext("Peran"),
+            [gettext("Peran"), gettext("Instansi"), gettext("Unit"), gettext("Diberikan")],
             [[g["role"], g["instansi"], g["unit"], g["granted_at"]] for g in plain["role_grants"]],
         ),
         (
-            "Akses dan perubahan",
-            ["Waktu", "Oleh", "Kejadian", "Data", "Melalui", "Alamat IP"],
+            gettext("Akses dan perubahan"),
+            [
+                gettext("Waktu"),
+                gettext("Oleh"),
+                gettext("Kejadian"),
+                gettext("Data"),
+                gettext("Melalui"),
+                gettext("Alamat IP"),
+            ],
             [
                 [e["at"], e["actor"], e["action_label"], ", ".join(e["fields"]), e["via"], e["ip"]]
                 for e in plain["audit_events"]

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from penata.accounts.scope import reach_of
 from penata.core import reference
@@ -75,8 +76,8 @@ def employee_list(request: HttpRequest) -> HttpResponse:
         "unit_choices": org_selectors.unit_list(
             request.user, instansi=instansi, kinds=sorted(reference.PERANGKAT_DAERAH_KINDS)
         ),
-        "kind_choices": reference.EMPLOYEE_KINDS.items(),
-        "status_choices": reference.EMPLOYEE_STATUSES.items(),
+        "kind_choices": [(k, gettext(v)) for k, v in reference.EMPLOYEE_KINDS.items()],
+        "status_choices": [(k, gettext(v)) for k, v in reference.EMPLOYEE_STATUSES.items()],
         "golongan_choices": [g.label for g in reference.PNS_GOLONGAN]
         + [g.label for g in reference.PPPK_GOLONGAN],
     }

@@ -304,7 +304,7 @@ def breach_lookup(request: HttpRequest) -> HttpResponse:
         response = spreadsheet_response(
             name=f"insiden-data-pribadi-{timezone.localdate():%Y%m%d}",
             fmt=fmt,
-            header=breach.BREACH_HEADER,
+            header=[str(h) for h in breach.BREACH_HEADER],
             rows=breach.breach_rows(result),
             sheet=_("Terdampak"),
         )
