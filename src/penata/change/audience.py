@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from penata.core.dating import today
 from penata.org.models import Position, Unit
@@ -15,12 +16,13 @@ from penata.people.selectors import current_assignment_q
 from penata.restructure.models import Enactment, Scenario
 
 # Why someone is in the audience; the first reason found wins, in this order.
+# The labels are lazily translated; the stored reason is the key.
 REASONS = {
-    "affected": "terdampak langsung",
-    "supervisor": "atasan pegawai terdampak",
-    "unit": "rekan satu unit",
-    "target": "sasaran pengumuman",
-    "list": "daftar penerima",
+    "affected": _("terdampak langsung"),
+    "supervisor": _("atasan pegawai terdampak"),
+    "unit": _("rekan satu unit"),
+    "target": _("sasaran pengumuman"),
+    "list": _("daftar penerima"),
 }
 
 

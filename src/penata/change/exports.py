@@ -7,12 +7,23 @@ from collections.abc import Iterable
 
 import xlsxwriter
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from penata.change.audience import REASONS
 from penata.change.models import Announcement, Recipient
 from penata.core.safe_export import safe_row
 
-HEADERS = ("NIP", "Nama", "Unit", "Alasan menerima", "Diberi tahu", "Dikonfirmasi", "Pengingat")
+# Lazily translated: str() each heading when writing the file.
+HEADERS = (
+    "NIP",
+    _("Nama"),
+    _("Unit"),
+    _("Alasan menerima"),
+    _("Diberi tahu"),
+    _("Dikonfirmasi"),
+    _("Pengingat"),
+)
 
 
 def _when(value: object) -> str:
@@ -23,9 +34,9 @@ def ack_workbook(announcement: Announcement, rows: Iterable[Recipient]) -> bytes
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
     bold = book.add_format({"bold": True})
-    sheet = book.add_worksheet("Konfirmasi")
+    sheet = book.add_worksheet(gettext("Konfirmasi"))
     sheet.write_row(0, 0, safe_row([announcement.title]), bold)
-    sheet.write_row(2, 0, HEADERS, bold)
+    sheet.write_row(2, 0, [str(h) for h in HEADERS], bold)
     for index, row in enumerate(rows, start=3):
         sheet.write_row(
             index,
@@ -35,9 +46,9 @@ def ack_workbook(announcement: Announcement, rows: Iterable[Recipient]) -> bytes
                     row.employee.nip,
                     row.employee.name,
                     row.unit.name if row.unit else "",
-                    REASONS.get(row.reason, row.reason),
+                    str(REASONS.get(row.reason, row.reason)),
                     _when(row.notified_at),
-                    _when(row.acknowledged_at) or "belum",
+                    _when(row.acknowledged_at) or gettext("belum"),
                     row.reminder_count,
                 ]
             ),
