@@ -105,7 +105,10 @@ _default_sqlite = f"sqlite:///{VAR_DIR / 'penata.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or _default_sqlite,
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        # Keep connections between requests (a fresh SQLite connection also starts with a
+        # cold page cache); a kept one is checked before reuse.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
