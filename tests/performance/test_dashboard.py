@@ -187,7 +187,7 @@ def test_city_numbers_per_perangkat_daerah(data):
     OrgPredikat.objects.create(instansi=data.inst, unit=data.dinas, year=2026, predikat="baik")
     with CaptureQueriesContext(connection) as queries:
         found = city_selectors.city_dashboard(data.users["admin"], data.inst, TODAY)
-    assert len(queries) == 12
+    assert len(queries) == 11
     rows = {r.unit.name: r for r in found.rows}
     dinkes, bkpsdm = rows["Dinas Kesehatan"], rows["BKPSDM"]
     assert (dinkes.employees, dict(dinkes.skp), dinkes.logged_today, dinkes.activities_today,
@@ -249,3 +249,25 @@ def test_person_drill_down(data):
     assert [a.description for a in view.recent] == ["Rapat koordinasi", "Memverifikasi berkas"]
     with pytest.raises(NotFound):
         person_view(data.users["kasi"], data.people["budi"].pk, TODAY)  # not in the kasi's line
+
+
+def test_city_headcount_counts_a_person_once_per_perangkat_daerah(data):
+    """Rina holds two posts in Dinas Kesehatan (counted once there); an acting post in BKPSDM
+    makes her count in BKPSDM as well. People who are no longer active count nowhere."""
+    from penata.people.models import Employee
+    from tests.factories import AssignmentFactory
+
+    def employees():
+        found = city_selectors.city_dashboard(data.users["admin"], data.inst, TODAY)
+        return {r.unit.name: r.employees for r in found.rows}
+
+    assert employees() == {"Dinas Kesehatan": 10, "BKPSDM": 1}
+    AssignmentFactory(
+        employee=data.people["rina"],
+        position=data.posts["kaban"],
+        start=dt.date(2026, 6, 1),
+        acting="plh",
+    )
+    assert employees() == {"Dinas Kesehatan": 10, "BKPSDM": 2}
+    Employee.objects.filter(pk=data.people["eko"].pk).update(status="pensiun")
+    assert employees() == {"Dinas Kesehatan": 9, "BKPSDM": 2}

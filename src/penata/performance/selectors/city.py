@@ -1,7 +1,7 @@
 """The city dashboard: the unit dashboard's numbers per Perangkat Daerah, ranked.
 
 Rows are grouped by the Perangkat Daerah kept on each SKP, activity and evaluation (where the
-record was made), so the whole city costs twelve aggregate queries on indexed columns.
+record was made), so the whole city costs eleven queries on indexed columns.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from penata.accounts.scope import reach_of
 from penata.core.dating import valid_on
 from penata.core.inline import Inline
 from penata.core.reference import PERANGKAT_DAERAH_KINDS
+from penata.core.rows import fetch_rows
 from penata.org.models import Instansi, Unit
 from penata.people.models import Assignment
 from penata.people.selectors import current_assignment_q
@@ -143,33 +144,22 @@ def _headcount(
     instansi: Instansi, day: dt.date, pd_of: dict[int, int], rows: dict[int, CityRow]
 ) -> None:
     """Active people with a post per Perangkat Daerah, each counted once even with a second
-    (acting) post in it: distinct people per unit, less the people counted in two units of
-    the same Perangkat Daerah (few: read them separately)."""
-    current = Assignment.objects.filter(
-        current_assignment_q(day), instansi=instansi, employee__status="aktif"
-    ).order_by()
-    for entry in current.values("position__unit_id").annotate(
-        n=Count("employee_id", distinct=True)
-    ):
-        pd = pd_of.get(entry["position__unit_id"])
-        if pd in rows:
-            rows[pd].employees += entry["n"]
-    several = (
-        current.values("employee_id")
-        .annotate(posts=Count("*"))
-        .filter(posts__gt=1)
-        .values("employee_id")
+    (acting) post in it: one plain query of (unit, person) pairs, folded here (cheaper than
+    counting distinct people per unit and correcting for people with two posts)."""
+    current = (
+        Assignment.objects.filter(
+            current_assignment_q(day), instansi=instansi, employee__status="aktif"
+        )
+        .order_by()
+        .values_list("position__unit_id", "employee_id")
     )
-    units_of: dict[int, set[int]] = defaultdict(set)
-    for unit_id, employee_id in current.filter(employee_id__in=several).values_list(
-        "position__unit_id", "employee_id"
-    ):
-        units_of[employee_id].add(unit_id)
-    for units in units_of.values():
-        per_pd = Counter(pd_of.get(u) for u in units)
-        for pd, n in per_pd.items():
-            if pd in rows and n > 1:
-                rows[pd].employees -= n - 1
+    people: dict[int, set[int]] = defaultdict(set)
+    for unit_id, employee_id in fetch_rows(current):
+        pd = pd_of.get(unit_id)
+        if pd in rows:
+            people[pd].add(employee_id)
+    for pd, members in people.items():
+        rows[pd].employees = len(members)
 
 
 def city_dashboard(
