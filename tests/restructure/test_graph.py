@@ -338,3 +338,23 @@ def test_compare_of_identical_graphs_is_empty():
     result = compare(g, g)
     assert result.changes == () and result.affected == ()
     assert all(m.delta in (0, 0.0) for m in result.metrics)
+
+
+def test_the_graph_imports_without_django_settings():
+    """The graph and the ABK rules are plain Python: benchmarks and tools use them without
+    configuring Django (translated labels must stay lazy at import time)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = (
+        "from penata.restructure.graph import OrgGraph, UnitNode, structure_metrics\n"
+        "g = OrgGraph.build([UnitNode(1, None, 'dinas', 'D', 'Dinas')])\n"
+        "print(structure_metrics(g).units)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"

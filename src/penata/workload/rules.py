@@ -85,10 +85,12 @@ class PjBand:
     """
 
     grade: str
-    label: StrOrPromise
+    # Out of repr: a dataclass holding a band as a default (AbkConfig, MetricsConfig) renders
+    # it when the class is made, which would translate before Django's settings exist.
+    label: StrOrPromise = field(repr=False)
     lower: Decimal
     lower_inclusive: bool
-    advice: StrOrPromise = ""
+    advice: StrOrPromise = field(default="", repr=False)
 
 
 # Permendagri 12/2008 bands as implemented in public implementations [P] (DOMAIN §3.2).
