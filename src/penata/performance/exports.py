@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from penata.core.spreadsheets.writing import xlsx_bytes
 from penata.performance import rules
 from penata.performance.models import Skp
@@ -36,7 +38,7 @@ def unit_rows(data: UnitDashboard) -> list[list[Any]]:
                 person.name,
                 person.position,
                 person.unit,
-                str(STATUS_LABELS.get(skp["status"], "")) if skp else "Belum membuat SKP",
+                str(STATUS_LABELS.get(skp["status"], "")) if skp else gettext("Belum membuat SKP"),
                 employee_id in data.today_logged_ids,
                 employee_id in data.week_logged_ids,
                 round(float(share) * 100, 1) if share is not None else None,

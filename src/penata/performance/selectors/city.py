@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import BooleanField as BooleanOutput
 from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, gettext_lazy
 
 from penata.accounts.scope import reach_of
 from penata.core.dating import valid_on
@@ -33,11 +34,11 @@ from penata.performance.selectors.common import settings_for
 from penata.performance.selectors.dashboard import CITY_ROLES, RATED, _percent
 
 SORTS = {
-    "log": "Mengisi log hari ini",
-    "skp": "SKP disetujui",
-    "realisasi": "Capaian indikator",
-    "terlambat": "Evaluasi terlambat",
-    "nama": "Nama perangkat daerah",
+    "log": gettext_lazy("Mengisi log hari ini"),
+    "skp": gettext_lazy("SKP disetujui"),
+    "realisasi": gettext_lazy("Capaian indikator"),
+    "terlambat": gettext_lazy("Evaluasi terlambat"),
+    "nama": gettext_lazy("Nama perangkat daerah"),
 }
 
 
@@ -97,7 +98,7 @@ class CityDashboard:
 
     @property
     def totals(self) -> CityRow:
-        total = CityRow(unit=UnitRef(0, "Seluruh perangkat daerah"))
+        total = CityRow(unit=UnitRef(0, gettext("Seluruh perangkat daerah")))
         for row in self.rows:
             total.employees += row.employees
             total.skp.update(row.skp)
@@ -113,6 +114,7 @@ class CityDashboard:
 
     def chart(self) -> dict[str, Any]:
         return {
+            "names": [gettext("Mengisi log hari ini (%)"), gettext("Capaian indikator (%)")],
             "labels": [r.unit.short_name or r.unit.name for r in self.rows],
             "logged": [float(r.logged_percent) for r in self.rows],
             "realisation": [float(r.realisation_percent) for r in self.rows],

@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Case, Count, F, FloatField, Max, Q, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, Least
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from penata.accounts.models import Role
 from penata.core.id_lists import InIds
@@ -323,7 +324,7 @@ def unit_dashboard(scope: Scope, day: dt.date, year: int | None = None) -> UnitD
     skp_counts = [
         (code, str(label), status_counts.get(code, 0)) for code, label in Skp.Status.choices
     ]
-    skp_counts.append(("none", "Belum membuat SKP", max(0, len(people) - len(skps))))
+    skp_counts.append(("none", gettext("Belum membuat SKP"), max(0, len(people) - len(skps))))
     approved = [s for s in skps if s["version"]]
     skp_employee = {s["id"]: s["employee_id"] for s in skps}
     approved_ids = [s["id"] for s in approved]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
@@ -78,7 +79,7 @@ def scope_choices(actor: Any, instansi: Instansi, day: dt.date) -> list[ScopeCho
             if unit.pk not in seen:
                 choices.append(ScopeChoice(str(unit.pk), unit.name))
     if supervised_position_ids(actor):
-        choices.insert(0, ScopeChoice("bawahan", "Bawahan saya (garis pelaporan)"))
+        choices.insert(0, ScopeChoice("bawahan", gettext("Bawahan saya (garis pelaporan)")))
     return choices
 
 
@@ -91,7 +92,7 @@ def scope_for(actor: Any, instansi: Instansi, key: str | None, day: dt.date) -> 
         supervised = supervised_position_ids(actor)
         if not supervised:
             raise refused(E.DASHBOARD_NO_SCOPE, "Anda tidak memiliki bawahan pada garis pelaporan.")
-        return Scope("line", instansi.pk, None, frozenset(supervised), "Bawahan saya")
+        return Scope("line", instansi.pk, None, frozenset(supervised), gettext("Bawahan saya"))
     if key:
         unit = (
             Unit.objects.filter(pk=int(key), instansi=instansi).first() if key.isdigit() else None

@@ -51,17 +51,17 @@
       yAxis: { type: "category", data: units.map(function (u) { return u.name; }), inverse: true, axisLabel: { width: 185, overflow: "truncate" }, splitArea: { show: true } },
       visualMap: {
         seriesIndex: 0, dimension: 2, min: 1, max: 5, precision: 1, calculable: true, orient: "horizontal",
-        left: "center", top: 0, itemHeight: 160, text: ["5 siap", "1 belum siap"],
+        left: "center", top: 0, itemHeight: 160, text: [el.dataset.high || "5 siap", el.dataset.low || "1 belum siap"],
         inRange: { color: ["#b91c1c", "#f59e0b", "#facc15", "#84cc16", "#15803d"] },
       },
       series: [
         {
-          name: "Kesiapan", type: "heatmap", data: shown,
+          name: el.dataset.series || "Kesiapan", type: "heatmap", data: shown,
           label: { show: true, formatter: function (info) { return number(info.data[2], 1); } },
           emphasis: { itemStyle: { borderColor: "#111827", borderWidth: 1 } },
         },
         {
-          name: "Tidak ditampilkan", type: "heatmap", data: hidden,
+          name: el.dataset.hidden || "Tidak ditampilkan", type: "heatmap", data: hidden,
           itemStyle: { color: "#e5e7eb" },
           label: { show: true, color: "#6b7280", formatter: function () { return "–"; } },
         },

@@ -41,17 +41,19 @@
   }
 
   function cityOption(data) {
+    // Series names come translated from the page; the Indonesian ones are the fallback.
+    var names = data.names || ["Mengisi log hari ini (%)", "Capaian indikator (%)"];
     return {
       color: ["#0b4f6c", "#f2a541"],
       textStyle: {fontFamily: FONT},
-      legend: {top: 0, data: ["Mengisi log hari ini (%)", "Capaian indikator (%)"]},
+      legend: {top: 0, data: names},
       grid: {left: 8, right: 16, top: 32, bottom: 4, containLabel: true},
       tooltip: {trigger: "axis", axisPointer: {type: "shadow"}},
       xAxis: {type: "value", max: 100, axisLabel: {formatter: "{value}%", fontSize: 10}},
       yAxis: {type: "category", data: data.labels, inverse: true, axisLabel: {fontSize: 10, interval: 0}},
       series: [
-        {name: "Mengisi log hari ini (%)", type: "bar", data: data.logged, barMaxWidth: 10},
-        {name: "Capaian indikator (%)", type: "bar", data: data.realisation, barMaxWidth: 10},
+        {name: names[0], type: "bar", data: data.logged, barMaxWidth: 10},
+        {name: names[1], type: "bar", data: data.realisation, barMaxWidth: 10},
       ],
     };
   }
