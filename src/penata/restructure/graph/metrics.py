@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from penata.core.gc_tuning import gc_paused
 from penata.core.reference import ESELON, MANAGERIAL_KINDS, PERANGKAT_DAERAH_KINDS, POSITION_KINDS
@@ -67,8 +67,9 @@ class MetricsConfig:
 DEFAULT_METRICS_CONFIG = MetricsConfig()
 
 
-@dataclass(frozen=True)
-class ManagerSpan:
+class ManagerSpan(NamedTuple):
+    """One managerial post's span of control (a named tuple: a province has 18,000)."""
+
     position: NodeId
     title: str
     unit: NodeId
@@ -132,8 +133,7 @@ class AbkTotals:
         }
 
 
-@dataclass(frozen=True)
-class UnitBreakdown:
+class UnitBreakdown(NamedTuple):
     """One unit: its own posts (`positions`…) and its whole subtree (`subtree_*`)."""
 
     unit: NodeId
