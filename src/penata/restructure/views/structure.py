@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from penata.core.web import as_of_date, staff_view
 from penata.restructure import selectors
@@ -19,7 +20,9 @@ def metric_charts(metrics: StructureMetrics) -> dict[str, Any]:
     """Data for the dashboard's bar charts (core charts.js format)."""
     return {
         "span": [{"name": str(k), "value": n} for k, n in metrics.span_distribution],
-        "layers": [{"name": f"Lapis {k}", "value": n} for k, n in metrics.layer_counts],
+        "layers": [
+            {"name": gettext("Lapis %(n)s") % {"n": k}, "value": n} for k, n in metrics.layer_counts
+        ],
         "kinds": [{"name": k.label, "value": k.positions} for k in metrics.by_kind],
         "paths": [
             {"name": p.name, "value": round(p.path_mean, 2)}
