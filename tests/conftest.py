@@ -30,6 +30,16 @@ def _default_language():
 
 
 @pytest.fixture
+def in_english(client):
+    """The test client with English chosen through the language switch, as a visitor would
+    (`_default_language` puts the thread back to the default afterwards)."""
+    from django.urls import reverse
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    return client
+
+
+@pytest.fixture
 def instansi(db):
     from tests.factories import InstansiFactory
 

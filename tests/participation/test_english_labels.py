@@ -17,15 +17,6 @@ from penata.participation.templatetags.participation_tags import status_badge
 ALL_FOURS = [dict.fromkeys(UNSUR_BY_CODE, 4)]
 
 
-@pytest.fixture
-def in_english(client):
-    """The client with English chosen; the thread's language is reset afterwards (the
-    middleware leaves it active, which would leak into later tests)."""
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    yield client
-    translation.deactivate()
-
-
 def test_questionnaire_wording_in_english():
     with translation.override("en"):
         names = [str(u.name) for u in UNSUR]

@@ -16,15 +16,6 @@ from tests.accounts.world import build_world
 from tests.factories import EmployeeFactory
 
 
-@pytest.fixture
-def in_english(client):
-    """The client with English chosen; the thread's language is reset afterwards (the
-    middleware leaves it active, which would leak into later tests)."""
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    yield client
-    translation.deactivate()
-
-
 @pytest.mark.django_db
 def test_employee_status_sex_and_kind_in_english():
     employee = EmployeeFactory(status="tugas_belajar", sex="P", kind="pppk_pw")

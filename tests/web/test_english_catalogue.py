@@ -129,10 +129,8 @@ def test_compiled_catalogue_matches_the_source():
 
 
 @pytest.fixture
-def english(client):
-    """The test client with English chosen through the language switch, as a visitor would."""
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    return client
+def english(in_english):
+    return in_english
 
 
 @pytest.mark.parametrize(

@@ -22,15 +22,6 @@ from penata.workload.rules import (
 )
 
 
-@pytest.fixture
-def in_english(client):
-    """The client with English chosen; the thread's language is reset afterwards (the
-    middleware leaves it active, which would leak into later tests)."""
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    yield client
-    translation.deactivate()
-
-
 def test_gap_words_in_english_with_plurals():
     with translation.override("en"):
         words = [gap_text(g) for g in (2, 1, 0, -1, -3)]
