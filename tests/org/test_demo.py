@@ -530,6 +530,32 @@ def test_one_audit_event_summarises_the_load(demo):
     assert event.changes["_"]["seed"] == SEED
 
 
+def test_two_draft_scenarios_for_dinkes_compare_with_the_baseline(demo, client):
+    from penata.restructure.models import Scenario
+    from penata.restructure.selectors import scenario_state
+
+    scenarios = {s.name: s for s in Scenario.objects.filter(instansi_id=demo.instansi_id)}
+    first = scenarios["Penyederhanaan Bidang Pelayanan dan SDK Dinkes 2027"]
+    second = scenarios["Alternatif: gabung Bidang Kesmas dan P2P"]
+    assert (first.status, first.cursor, second.cursor) == ("draft", 3, 1)
+    assert [op.kind for op in first.operations.order_by("seq")] == [
+        "unit.merge",
+        "position.convert",
+        "position.convert",
+    ]
+    comparison = scenario_state(first).comparison
+    deltas = {m.key: m.delta for m in comparison.metrics}
+    assert deltas["units"] == -1 and deltas["managerial_positions"] == -2
+    assert comparison.affected
+
+    analyst = User.objects.get(username="analis")
+
+    client.force_login(analyst)
+    page = client.get(f"/penataan/skenario/{first.pk}/banding/?dengan={second.pk}")
+    assert page.status_code == 200
+    assert "Alternatif: gabung Bidang Kesmas dan P2P" in page.content.decode()
+
+
 def test_if_empty_does_nothing_on_a_loaded_database(demo):
     before = (_fingerprint(), AuditEvent.objects.count())
     out = io.StringIO()

@@ -38,6 +38,7 @@ from penata.org.models import Duty, Instansi, Position, Unit
 from penata.participation.demo import participation_demo_load
 from penata.people.models import Assignment, Employee
 from penata.performance.demo import performance_demo_load
+from penata.restructure.demo import restructure_demo_load
 
 BATCH: Final = 1000
 
@@ -321,4 +322,5 @@ def demo_load(*, seed: int = DEFAULT_SEED, employees: int = DEFAULT_EMPLOYEES) -
     performance_demo_load(instansi, seed=seed)
     learning_demo_load(instansi=instansi, seed=seed)
     change_demo_load(instansi=instansi, seed=seed)
+    restructure_demo_load(instansi=instansi)
     return DemoSummary(**{**summary.as_dict(), "seconds": round(time.perf_counter() - began, 2)})
