@@ -180,3 +180,49 @@ def test_the_list_behind_a_box_is_paged_and_the_pool_summarised(client, city):
     assert "15 dari 55 ditampilkan" in first
     second = client.get(url + "&halaman=2").content.decode()
     assert "Menampilkan 51–55 dari 55" in second
+
+
+API = "/api/v1/pengembangan/talenta/pengaturan"
+
+
+def _put(client, user, **values):
+    client.force_login(user)
+    body = {"year": YEAR, "preset": "default", **{k: str(v) for k, v in SOUND.items()}, **values}
+    return client.put(API, body, content_type="application/json")
+
+
+def test_api_reads_the_default_then_the_chosen_setting(client, placed):
+    city = placed
+    client.force_login(city.kadis)
+    body = client.get(API, {"year": YEAR}).json()
+    assert (body["stored"], body["preset"], body["updated_by"]) == (False, "default", None)
+    assert D(body["kinerja_weight"]) == D(50) and D(body["potensial_high"]) == D(80)
+    assert [p["code"] for p in body["presets"]] == ["default", "bkn_2025"]
+
+    saved = _put(client, city.admin, preset="bkn_2025", potensial_high="90")
+    assert saved.status_code == 200, saved.content
+    assert (saved.json()["placed"], saved.json()["stored"]) == (1, True)
+    assert TalentPlacement.objects.get().box == 5
+    client.force_login(city.kadis)
+    body = client.get(API, {"year": YEAR}).json()
+    assert (body["preset"], D(body["potensial_high"]), body["stored"]) == ("bkn_2025", D(90), True)
+    assert body["updated_by"]
+
+
+def test_api_refuses_bad_values_and_non_admins_and_changes_nothing(client, placed):
+    city = placed
+    refused = _put(client, city.admin, kinerja_weight="70")
+    assert refused.status_code == 422
+    assert refused.json()["code"] == "learning.talent_setting"
+    assert refused.json()["extra"]["errors"] == [
+        {
+            "field": "potensial_weight",
+            "message": "Bobot kinerja dan bobot potensial harus berjumlah 100%, sekarang 120%.",
+        }
+    ]
+    assert _put(client, city.admin, year=1999).status_code == 422
+    assert _put(client, city.kadis).status_code == 403
+    client.force_login(city.pegawai)
+    assert client.get(API).status_code == 403
+    assert not TalentSetting.objects.exists()
+    assert TalentPlacement.objects.get().box == 8

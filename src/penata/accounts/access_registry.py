@@ -512,6 +512,8 @@ API_MORE: dict[str, Access] = {
     ),
     "penata_learning_api_compliance": _api(_L_READERS),
     "penata_learning_api_talent": _api(_L_READERS),
+    "penata_learning_api_talent_setting": _api(_L_READERS),
+    "penata_learning_api_talent_setting_set": _api(method="PUT", ok=422),
     "penata_learning_api_succession": _api(_L_READERS, objects={"position_id": "position"}),
     "penata_learning_api_plan": _api(_L_READERS),
     # Change management: recipients' operations answer 404 for unknown ids; reports are for

@@ -11,12 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from penata.core.api_auth import actor
 from penata.core.api_shapes import ERRORS, MAX_ID, ErrorOut
 from penata.core.errors import NotFound
-from penata.learning import selectors, services
+from penata.learning import ninebox, rules, selectors, services
 from penata.org.selectors import instansi_for, position_get_for
 from penata.people.selectors import employee_of
 
@@ -103,6 +103,45 @@ class ComplianceOut(Schema):
 class BoxOut(Schema):
     box: int
     employee_ids: list[int]
+
+
+class TalentSettingIn(Schema):
+    year: int = Field(..., ge=2000, le=2100, description="Periode (tahun) penilaian")
+    preset: str = Field(
+        ..., max_length=20, description="Acuan bobot komponen: `default` atau `bkn_2025`"
+    )
+    kinerja_middle: Decimal = Field(..., description="Batas kinerja sesuai ekspektasi (0–100)")
+    kinerja_high: Decimal = Field(..., description="Batas kinerja di atas ekspektasi (0–100)")
+    potensial_middle: Decimal = Field(..., description="Batas potensial menengah (0–100)")
+    potensial_high: Decimal = Field(..., description="Batas potensial tinggi (0–100)")
+    kinerja_weight: Decimal = Field(..., description="Bobot kinerja dalam skor talenta (%)")
+    potensial_weight: Decimal = Field(..., description="Bobot potensial dalam skor talenta (%)")
+
+
+class PresetOut(Schema):
+    code: str
+    label: str
+
+
+class TalentSettingOut(Schema):
+    year: int
+    preset: str
+    kinerja_middle: Decimal
+    kinerja_high: Decimal
+    potensial_middle: Decimal
+    potensial_high: Decimal
+    kinerja_weight: Decimal
+    potensial_weight: Decimal
+    stored: bool = Field(description="false: periode ini memakai konfigurasi bawaan")
+    updated_by: str | None
+    updated_at: dt.datetime | None
+    presets: list[PresetOut]
+
+
+class TalentSettingSavedOut(TalentSettingOut):
+    placed: int = Field(description="Pegawai yang ditempatkan ulang dengan konfigurasi ini")
+    no_predikat: int
+    no_potential: int
 
 
 class SuccessionOut(Schema):
@@ -267,6 +306,58 @@ def talent(request: HttpRequest, year: int | None = YEAR) -> Any:
         selectors.placements(who, instansi_for(who), year or dt.date.today().year)
     )
     return [{"box": b, "employee_ids": [p.employee_id for p in grid[b]]} for b in range(1, 10)]
+
+
+def _talent_setting(year: int, setting: Any) -> dict[str, Any]:
+    return {
+        "year": year,
+        **ninebox.talent_setting_values(setting),
+        "stored": setting is not None,
+        "updated_by": (
+            setting.updated_by.get_full_name() or setting.updated_by.username
+            if setting is not None and setting.updated_by
+            else None
+        ),
+        "updated_at": setting.updated_at if setting is not None else None,
+        "presets": [
+            {"code": code, "label": str(label)}
+            for code, label in rules.TALENT_PRESET_LABELS.items()
+        ],
+    }
+
+
+@router.get(
+    "/pengembangan/talenta/pengaturan",
+    response={200: TalentSettingOut, **ERRORS},
+    summary="Konfigurasi 9-box per periode",
+    description="Acuan bobot, batas kotak dan bobot skor talenta yang berlaku untuk periode itu "
+    "(bawaan bila admin belum memilih).",
+)
+def talent_setting(request: HttpRequest, year: int | None = YEAR) -> Any:
+    from penata.learning.access import require_reader
+
+    who = actor(request)
+    require_reader(who)
+    period = year or dt.date.today().year
+    return _talent_setting(period, ninebox.talent_setting_get(instansi_for(who), period))
+
+
+@router.put(
+    "/pengembangan/talenta/pengaturan",
+    response={200: TalentSettingSavedOut, **WRITE},
+    summary="Tetapkan konfigurasi 9-box",
+    description="Admin BKPSDM. Menyimpan konfigurasi periode lalu menempatkan ulang pegawainya; "
+    "nilai yang ditolak tidak mengubah apa pun dan galatnya menyebut kolomnya.",
+)
+def talent_setting_set(request: HttpRequest, body: TalentSettingIn) -> Any:
+    who = actor(request)
+    instansi = instansi_for(who)
+    values = body.dict()
+    year = values.pop("year")
+    setting, summary = services.talent_setting_set(
+        actor=who, instansi=instansi, year=year, **values
+    )
+    return {**_talent_setting(year, setting), **summary}
 
 
 @router.get(

@@ -4,6 +4,7 @@ it stands for (the default configuration where an admin chose none)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from penata.learning import rules
 from penata.learning.models import TalentSetting
@@ -34,3 +35,24 @@ def talent_config_of(setting: TalentSetting | None) -> rules.TalentConfig:
 
 def talent_config_for(instansi: Instansi, year: int) -> rules.TalentConfig:
     return talent_config_of(talent_setting_get(instansi, year))
+
+
+# The fields an admin sets (the form's and the API's), in the order they are shown.
+SETTING_FIELDS = ("preset", *rules.TALENT_SETTING_FIELDS)
+
+
+def talent_setting_values(setting: TalentSetting | None) -> dict[str, Any]:
+    """The values an admin sees for a period: the stored ones, else the default
+    configuration's (weights in percent)."""
+    if setting is not None:
+        return {name: getattr(setting, name) for name in SETTING_FIELDS}
+    config = rules.DEFAULT_TALENT_CONFIG
+    return {
+        "preset": "default",
+        "kinerja_middle": config.kinerja_cutoffs.middle,
+        "kinerja_high": config.kinerja_cutoffs.high,
+        "potensial_middle": config.potensial_cutoffs.middle,
+        "potensial_high": config.potensial_cutoffs.high,
+        "kinerja_weight": config.talent_weights[0] * HUNDRED,
+        "potensial_weight": config.talent_weights[1] * HUNDRED,
+    }

@@ -24,7 +24,6 @@ from penata.learning import ninebox, rules, selectors, services
 from penata.learning.access import is_admin, is_reader, require_admin, require_reader
 from penata.learning.forms import TalentSettingForm
 from penata.learning.models import Assessment, Competency, Programme
-from penata.learning.services.talent import SETTING_FIELDS
 from penata.org.selectors import instansi_for, position_get_for, unit_get_for
 from penata.people.selectors import employee_of
 
@@ -535,21 +534,6 @@ def evidence_decide(request: HttpRequest, record_id: int) -> HttpResponse:
 # --- Talent, succession, plan --------------------------------------------------------------------
 
 
-def _setting_initial(setting: Any) -> dict[str, Any]:
-    if setting is None:
-        config = rules.DEFAULT_TALENT_CONFIG
-        return {
-            "preset": "default",
-            "kinerja_middle": config.kinerja_cutoffs.middle,
-            "kinerja_high": config.kinerja_cutoffs.high,
-            "potensial_middle": config.potensial_cutoffs.middle,
-            "potensial_high": config.potensial_cutoffs.high,
-            "kinerja_weight": config.talent_weights[0] * 100,
-            "potensial_weight": config.talent_weights[1] * 100,
-        }
-    return {name: getattr(setting, name) for name in SETTING_FIELDS}
-
-
 def _talent_setting_post(
     request: HttpRequest, instansi: Any, year: int
 ) -> tuple[TalentSettingForm, bool]:
@@ -620,7 +604,7 @@ def talent(request: HttpRequest) -> HttpResponse:
     config = ninebox.talent_config_of(setting)
     admin = is_admin(request.user)
     if admin and setting_form is None:
-        setting_form = TalentSettingForm(initial=_setting_initial(setting))
+        setting_form = TalentSettingForm(initial=ninebox.talent_setting_values(setting))
     return render(
         request,
         "learning/talent.html",

@@ -13,7 +13,7 @@ from penata.learning import rules
 from penata.learning.access import require_admin
 from penata.learning.adapters import skp_predikats
 from penata.learning.models import TalentPlacement, TalentSetting
-from penata.learning.ninebox import talent_config_for, talent_config_of
+from penata.learning.ninebox import SETTING_FIELDS, talent_config_for, talent_config_of
 from penata.learning.selectors import potensial_scores
 from penata.org.models import Instansi
 from penata.people.models import Employee
@@ -88,9 +88,6 @@ def place_all(
     TalentPlacement.objects.filter(instansi=instansi, year=year).delete()
     TalentPlacement.objects.bulk_create(rows, batch_size=2000)
     return {"placed": len(rows), "no_predikat": no_predikat, "no_potential": no_potential}
-
-
-SETTING_FIELDS = ("preset", *rules.TALENT_SETTING_FIELDS)
 
 
 @transaction.atomic
