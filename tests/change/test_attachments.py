@@ -297,3 +297,29 @@ def test_the_api_detail_lists_name_size_and_download_address(city, published):
     first = body["attachments"][0]
     assert first["download_url"] == reverse("change:attachment_download", args=[first["id"]])
     assert client.get(first["download_url"]).status_code == 200
+    assert first["api_url"] == f"/api/v1/change/attachments/{first['id']}"
+
+
+def test_an_api_client_with_a_token_downloads_what_its_owner_may_read(city, published):
+    from penata.accounts.services import api_token_create
+
+    attachment = published.attachments.get(original_name="SK Wali Kota.pdf")
+    url = f"/api/v1/change/attachments/{attachment.pk}"
+
+    def with_token(user) -> Client:
+        expiry = timezone.now() + timezone.timedelta(days=1)
+        _token, secret = api_token_create(actor=None, user=user, name="aplikasi", expires_at=expiry)
+        return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+    response = with_token(city.staff_y[0].user).get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="SK Wali Kota.pdf"'
+
+    for user in (city.guru.user, city.head_disdik):
+        refused = with_token(user).get(url)
+        assert refused.status_code == 404, user.username
+        assert refused.json()["code"] == "not_found"
+    assert Client().get(url).status_code == 401
+    assert with_token(city.admin).get("/api/v1/change/attachments/999999").status_code == 404

@@ -521,6 +521,7 @@ API_MORE: dict[str, Access] = {
     "penata_change_api_feed": _api(),
     "penata_change_api_announcement_detail": _api(objects=_C_ANN),
     "penata_change_api_acknowledge": _api(objects=_C_ANN, method="POST"),
+    "penata_change_api_attachment_download": _api(objects={"attachment_id": "change.attachment"}),
     "penata_change_api_ask": _api(
         objects={"announcement_id": "change.announcement_body"}, method="POST", ok=422
     ),

@@ -12,8 +12,10 @@ from django.urls import reverse
 from ninja import Field, Path, Router, Schema
 
 from penata.change import readiness, selectors, selectors_attachments, services
+from penata.change.services.attachments import ALLOWED
 from penata.core.api_auth import actor
 from penata.core.api_shapes import ERRORS, MAX_ID
+from penata.core.downloads import content_type_for, file_response
 
 router = Router(tags=["Pengelolaan perubahan"])
 ID = Path(..., ge=1, le=MAX_ID)
@@ -42,7 +44,8 @@ class AttachmentOut(Schema):
     id: int
     name: str
     size: int = Field(description="Ukuran dalam bita")
-    download_url: str = Field(description="Alamat unduhan (halaman web, perlu masuk)")
+    download_url: str = Field(description="Alamat unduhan di situs web (perlu masuk)")
+    api_url: str = Field(description="Alamat unduhan lewat API (token atau sesi)")
 
 
 class AnnouncementOut(Schema):
@@ -109,10 +112,39 @@ def announcement_detail(request: HttpRequest, announcement_id: int = ID) -> Any:
                 "name": a.original_name,
                 "size": a.size,
                 "download_url": reverse("change:attachment_download", args=[a.pk]),
+                "api_url": reverse("api:change_attachment_download", args=[a.pk]),
             }
             for a in selectors_attachments.attachment_list(announcement)
         ],
     }
+
+
+# The file types an attachment can have, for the schema of the download.
+_ATTACHMENT_TYPES = sorted({content_type_for(f"x.{suffix}") for suffix in ALLOWED})
+
+
+@router.get(
+    "/change/attachments/{attachment_id}",
+    response=ERRORS,
+    url_name="change_attachment_download",
+    summary="Unduh lampiran pengumuman",
+    description="Berkas lampiran pengumuman yang boleh dibaca pemanggil (penerima atau yang "
+    "menindaklanjuti); 404 untuk lampiran lain.",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "Isi berkas, sebagai lampiran (Content-Disposition)",
+                "content": {
+                    kind: {"schema": {"type": "string", "format": "binary"}}
+                    for kind in _ATTACHMENT_TYPES
+                },
+            }
+        }
+    },
+)
+def attachment_download(request: HttpRequest, attachment_id: int = ID) -> Any:
+    attachment = selectors_attachments.attachment_get_for(actor(request), attachment_id)
+    return file_response(attachment.file, download_name=attachment.original_name, what="lampiran")
 
 
 @router.post(
