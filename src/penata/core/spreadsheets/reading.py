@@ -29,6 +29,7 @@ from django.conf import settings
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
 from penata.core.errors import ApplicationError
+from penata.core.numbers import format_number
 
 Cell = str | int | float | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
@@ -87,8 +88,8 @@ def open_table(path: str | Path) -> Table:
     if size > max_bytes:
         raise SheetError(
             "file.too_large",
-            f"Berkas terlalu besar ({size / 1048576:.1f} MB); batasnya "
-            f"{max_bytes / 1048576:.0f} MB. Pecah berkas menjadi beberapa bagian.",
+            f"Berkas terlalu besar ({format_number(size / 1048576, 1)} MB); batasnya "
+            f"{format_number(max_bytes / 1048576, 0)} MB. Pecah berkas menjadi beberapa bagian.",
             {"size": size, "limit": max_bytes},
         )
     if size == 0:
@@ -142,9 +143,10 @@ def _check_zip(path: Path, size: int) -> None:
     if declared > max_total or (declared > _RATIO_FLOOR_BYTES and ratio > max_ratio):
         raise SheetError(
             "file.zip_bomb",
-            f"Isi berkas Excel mengembang menjadi {declared / 1048576:.0f} MB "
-            f"({ratio:.0f} kali ukuran berkas); batasnya {max_total / 1048576:.0f} MB dan "
-            f"{max_ratio} kali. Berkas ini ditolak demi keamanan server.",
+            f"Isi berkas Excel mengembang menjadi {format_number(declared / 1048576, 0)} MB "
+            f"({format_number(ratio, 0)} kali ukuran berkas); batasnya "
+            f"{format_number(max_total / 1048576, 0)} MB dan {format_number(max_ratio)} kali. "
+            "Berkas ini ditolak demi keamanan server.",
             {"uncompressed": declared, "ratio": round(ratio, 1)},
         )
 
