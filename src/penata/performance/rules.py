@@ -1,8 +1,9 @@
 """SKP under PermenPAN-RB 6/2022: ratings, the predikat matrix, the distribution curve, JF
 credit points and evaluation periods.
 
-Pure functions (no Django, no I/O); DOMAIN.md §4 is the reference. Every number the sources
-leave open is a field of a config dataclass with the documented default.
+Pure functions (no I/O; numbers in messages are written by `penata.core.numbers`, which also
+works without Django); DOMAIN.md §4 is the reference. Every number the sources leave open is a
+field of a config dataclass with the documented default.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Final, Literal, cast
+
+from penata.core.numbers import format_number
 
 Rating = Literal["di_bawah", "sesuai", "di_atas"]
 RATINGS: Final = ("di_bawah", "sesuai", "di_atas")
@@ -231,7 +234,8 @@ class Violation:
 
 
 def _percent_text(value: Decimal) -> str:
-    return format(value, "f").replace(".", ",")
+    """A percentage with its own decimals, in the separators of the active language."""
+    return format_number(value)
 
 
 def _share(count: int, total: int) -> Decimal:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 
+from penata.core.numbers import format_number
 from penata.performance import rules
 from penata.performance.values import ASPECTS, BERAKHLAK, FREQUENCY_LABELS, RHK_KINDS
 
@@ -94,20 +95,11 @@ def frequency_label(code: str) -> str:
 
 @register.filter
 def number(value: Any) -> str:
-    """12.50 → "12,5"; 1200 → "1.200" (Indonesian separators, no trailing zeros)."""
+    """12.50 → "12,5"; 1200 → "1.200" in Indonesian, "12.5" and "1,200" in English (no
+    trailing zeros)."""
     if value is None or value == "":
         return "—"
-    amount = Decimal(str(value))
-    text = (
-        format(amount.normalize(), "f")
-        if amount == amount.to_integral()
-        else f"{amount.normalize():f}"
-    )
-    whole, _, fraction = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    digits = whole.lstrip("-")
-    grouped = f"{int(digits):,}".replace(",", ".") if digits else "0"
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+    return format_number(Decimal(str(value)), trim=True)
 
 
 @register.filter
