@@ -54,7 +54,7 @@ def test_rounding_rules_and_pj_grades_in_english():
         "Any fraction is rounded up.",
         "Fractions are dropped (rounded down).",
     ]
-    assert threshold == "Rounded up when the fraction is at least 0,3; otherwise down."
+    assert threshold == "Rounded up when the fraction is at least 0.3; otherwise down."
     assert grades == ["Very good", "Good", "Fair", "Moderate", "Poor"]
     # 10 × 12 × 300 = 36,000 minutes: EJ 0.48 → E.
     assert computed == (rules[0], "Poor")

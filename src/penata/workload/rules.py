@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Final, Literal
 from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from penata.core.numbers import format_number
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -353,14 +355,10 @@ def rounding_rule_text(config: AbkConfig = DEFAULT_CONFIG) -> str:
         return gettext("Setiap pecahan dibulatkan ke atas.")
     if config.rounding == "floor":
         return gettext("Pecahan diabaikan (dibulatkan ke bawah).")
-    threshold = _id_number(config.round_up_from)
+    threshold = format_number(config.round_up_from, trim=True)
     return gettext(
         "Dibulatkan ke atas bila pecahan paling sedikit %(threshold)s; selain itu ke bawah."
     ) % {"threshold": threshold}
-
-
-def _id_number(value: Decimal) -> str:
-    return format(value.normalize(), "f").replace(".", ",")
 
 
 def display(value: Decimal, places: int) -> Decimal:

@@ -1,12 +1,13 @@
-"""Numbers as Indonesian readers write them (1.234,5678) and the PJ/gap badges."""
+"""Numbers as the reader's language writes them and the PJ/gap badges."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django import template
 
+from penata.core.numbers import format_number
 from penata.workload.rules import gap_text
 
 register = template.Library()
@@ -20,18 +21,13 @@ PJ_CLASSES = {
 }
 
 
-def id_number(value: Any, places: int = 0) -> str:
-    """Format a number with '.' for thousands and ',' for decimals."""
-    if value is None or value == "":
-        return "–"
-    number = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = f"{number:,.{places}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 @register.filter
 def num(value: Any, places: int = 0) -> str:
-    return id_number(value, int(places))
+    """`value` rounded half up to `places` decimals, in the separators of the active language
+    (1.234,5678 in Indonesian, 1,234.5678 in English); None or "" as –."""
+    if value is None or value == "":
+        return "–"
+    return format_number(Decimal(str(value)), int(places))
 
 
 @register.filter
