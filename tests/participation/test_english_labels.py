@@ -56,7 +56,7 @@ def test_mutu_and_weighting_in_english_but_cli_json_plain():
         kinerja, weighting = str(result.kinerja), weighting_text()
 
     assert (result.mutu, kinerja) == ("A", "Very Good")
-    assert weighting == "Each element weighted 0,111 (PermenPAN-RB 14/2017)."
+    assert weighting == "Each element weighted 0.111 (PermenPAN-RB 14/2017)."
     body = json.dumps(result_json(ikm_compute(ALL_FOURS), None))
     assert '"kinerja": "Sangat Baik"' in body
 

@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Final, Literal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from penata.core.numbers import format_number
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -225,7 +227,7 @@ def weighting_text(config: SkmConfig = DEFAULT_CONFIG) -> str:
     if config.weighting == "exact":
         return gettext("Bobot tiap unsur 1/%(count)d (tepat).") % {"count": len(config.codes)}
     if config.weighting == "rounded":
-        weight = format(config.rounded_weight, "f").replace(".", ",")
+        weight = format_number(config.rounded_weight)
         return gettext("Bobot tiap unsur %(weight)s (PermenPAN-RB 14/2017).") % {"weight": weight}
     return gettext("Bobot khusus per unsur (jumlah bobot 1).")
 

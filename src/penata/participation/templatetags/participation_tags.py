@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from penata.core.numbers import format_number
 from penata.participation import complaint_rules as rules
 
 register = template.Library()
@@ -69,25 +70,26 @@ def sla_badge(sla: rules.SlaStatus | None) -> SafeString:
 
 @register.filter
 def pct(value: Decimal | None) -> str:
-    """`87.5` → `87,5%`; None → `–`."""
+    """`87.5` → `87,5%` in Indonesian, `87.5%` in English; None → `–`."""
     if value is None:
         return "–"
-    return f"{value}".replace(".", ",") + "%"
+    return format_number(value) + "%"
 
 
 @register.filter
 def decimal_id(value: Decimal | float | None, places: int = 2) -> str:
-    """A number with a decimal comma, as Indonesian reports write it."""
+    """A number rounded half up to `places` decimals, in the separators of the active language
+    (84,52 in Indonesian reports, 84.52 in English)."""
     if value is None:
         return "–"
-    return f"{float(value):.{int(places)}f}".replace(".", ",")
+    return format_number(value, int(places))
 
 
 @register.filter
 def hours(value: Decimal | None) -> str:
     if value is None:
         return "–"
-    return f"{value} jam".replace(".", ",")
+    return format_number(value) + " jam"
 
 
 @register.filter
