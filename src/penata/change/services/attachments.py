@@ -21,6 +21,7 @@ from penata.change.models import Announcement, AnnouncementAttachment
 from penata.core.audit import record, snapshot
 from penata.core.downloads import safe_filename
 from penata.core.errors import ApplicationError, PermissionDenied, ValidationFailed
+from penata.core.numbers import format_number
 
 # Extension -> how such a file begins (Office Open XML files are ZIP archives).
 ALLOWED = {
@@ -43,9 +44,9 @@ def max_bytes() -> int:
 
 
 def _size(size: int) -> str:
-    """1,5 MB / 300 KB, written the Indonesian way."""
+    """1,5 MB / 300 KB in Indonesian, 1.5 MB / 300 KB in English (one decimal at most)."""
     value, unit = (size / 1048576, "MB") if size >= 1048576 else (size / 1024, "KB")
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + f" {unit}"
+    return format_number(value, 1, trim=True) + f" {unit}"
 
 
 def _snapshot(row: AnnouncementAttachment) -> dict[str, Any]:
