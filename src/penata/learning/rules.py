@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Final, Literal
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from penata.core.numbers import format_number
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -532,7 +534,7 @@ def talent_setting_errors(preset: str, values: Mapping[str, Decimal]) -> list[tu
         if value is None:
             errors.append((name, f"{label} wajib diisi."))
         elif not Decimal(0) <= value <= Decimal(100):
-            errors.append((name, f"{label} harus antara 0 dan 100, bukan {value}."))
+            errors.append((name, f"{label} harus antara 0 dan 100, bukan {format_number(value)}."))
     if errors:
         return errors
     for axis, lower, upper in (
@@ -544,8 +546,8 @@ def talent_setting_errors(preset: str, values: Mapping[str, Decimal]) -> list[tu
             errors.append(
                 (
                     f"{axis}_high",
-                    f"Batas {axis} {upper} ({high}) tidak boleh lebih rendah dari batas "
-                    f"{axis} {lower} ({middle}).",
+                    f"Batas {axis} {upper} ({format_number(high)}) tidak boleh lebih rendah "
+                    f"dari batas {axis} {lower} ({format_number(middle)}).",
                 )
             )
     total = values["kinerja_weight"] + values["potensial_weight"]
@@ -553,7 +555,8 @@ def talent_setting_errors(preset: str, values: Mapping[str, Decimal]) -> list[tu
         errors.append(
             (
                 "potensial_weight",
-                f"Bobot kinerja dan bobot potensial harus berjumlah 100%, sekarang {total}%.",
+                f"Bobot kinerja dan bobot potensial harus berjumlah 100%, sekarang "
+                f"{format_number(total)}%.",
             )
         )
     return errors
