@@ -24,6 +24,7 @@ from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
 from penata.core import audit, reference
 from penata.core.errors import PermissionDenied, ValidationFailed
+from penata.core.numbers import format_number
 from penata.people.models import CorrectionRequest, Employee
 from penata.people.personal_data import SPECIFIC_FIELDS, label_of
 from penata.people.rules import RuleError, mask_identifier, nip_mismatches, parse_nik, parse_nip
@@ -182,7 +183,7 @@ def _check_attachment(upload: UploadedFile[Any]) -> None:
     if upload.size is None or upload.size > limit:
         raise _fail(
             "correction.attachment_too_large",
-            f"Lampiran paling besar {limit / 1048576:.0f} MB.",
+            f"Lampiran paling besar {format_number(limit / 1048576, 0)} MB.",
             "attachment",
         )
     upload.seek(0)

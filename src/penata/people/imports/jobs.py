@@ -20,6 +20,7 @@ from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
 from penata.core import audit
 from penata.core.errors import ApplicationError, NotFound, PermissionDenied
+from penata.core.numbers import format_number
 from penata.org.models import Instansi
 from penata.people.imports.columns import KINDS
 from penata.people.imports.engine import ImportResult, run_import
@@ -97,8 +98,8 @@ def import_job_create(*, actor: Any, kind: str, upload: UploadedFile[Any]) -> Im
     if upload.size is not None and upload.size > limit:
         raise ApplicationError(
             "file.too_large",
-            f"Berkas terlalu besar ({upload.size / 1048576:.1f} MB); batasnya "
-            f"{limit / 1048576:.0f} MB.",
+            f"Berkas terlalu besar ({format_number(upload.size / 1048576, 1)} MB); batasnya "
+            f"{format_number(limit / 1048576, 0)} MB.",
         )
     job = ImportJob.objects.create(
         instansi=instansi,
