@@ -97,7 +97,9 @@ def test_heatmap_chart_gives_likert_means_and_hides_small_groups(city, client):
     assert "change/readiness.js" in body and "Lihat sebagai tabel" in body
     marker = '<script id="readiness-heatmap-data" type="application/json">'
     start = body.index(marker) + len(marker)
-    assert json.loads(body[start : body.index("</script>", start)]) == json.loads(json.dumps(chart))
+    shown = json.loads(body[start : body.index("</script>", start)])
+    assert shown.pop("texts")["small"] == "kurang dari {n} responden"
+    assert shown == json.loads(json.dumps(chart))
     assert f'id="titik-rawan-{city.by.pk}"' in body
 
 
@@ -125,3 +127,76 @@ def test_hotspots_are_listed_most_urgent_first():
         "Low and late",
         "Late only",
     ]
+
+
+def test_the_heat_map_starts_per_perangkat_daerah_and_opens_one(city, client):
+    import json
+
+    from django.urls import reverse
+
+    from penata.change.readiness import heatmap_chart, readiness_level
+
+    staff_post = Position.objects.get(title="Pengelola Sumber Daya")
+    extra = [_person(city.inst, staff_post, f"sy{i}", f"Pegawai Y{i}") for i in (3, 4)]
+    everyone = ["jpt_pratama", "administrator", "pengawas", "fungsional", "pelaksana"]
+    announcement = publish(city, target_unit=None, target_kinds=everyone)
+    pulse = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 1")
+    for person in [city.kabid_y, *city.staff_y, *extra]:
+        pulse_answer(actor=person.user, pulse=pulse, answers=[5, 4, 1, 2, 3])
+    for person in [city.kabid_x, *city.staff_x]:
+        pulse_answer(actor=person.user, pulse=pulse, answers=[1, 1, 1, 1, 1])
+
+    report = readiness_report(city.admin, announcement)
+    level = readiness_level(report, None)
+    assert level.by_perangkat_daerah
+    groups = {g.unit_name: g for g in level.rows}
+    assert set(groups) == {"Dinas Kesehatan", "Dinas Pendidikan"}
+    # Dinkes pools all nine answers (three of them from Bidang Pelayanan, too few alone).
+    dinkes = groups["Dinas Kesehatan"]
+    assert dinkes.readiness.respondents == 9
+    assert dinkes.readiness.dimensions["awareness"] == round((6 * 100 + 3 * 0) / 9, 1)
+    assert groups["Dinas Pendidikan"].readiness.suppressed
+    chart = heatmap_chart(report, level)
+    assert {u["name"]: u["link"] for u in chart["units"]} == {
+        "Dinas Kesehatan": f"?pd={city.dinkes.pk}",
+        "Dinas Pendidikan": f"?pd={city.disdik.pk}",
+    }
+
+    client.force_login(city.admin)
+    url = reverse("change:readiness", args=[announcement.pk])
+    page = client.get(url).content.decode()
+    assert "Peta panas perangkat daerah" in page and f'href="?pd={city.dinkes.pk}"' in page
+    inside = client.get(url, {"pd": city.dinkes.pk})
+    assert inside.status_code == 200
+    body = inside.content.decode()
+    assert "Peta panas unit di Dinas Kesehatan" in body and "Semua perangkat daerah" in body
+    marker = '<script id="readiness-heatmap-data" type="application/json">'
+    start = body.index(marker) + len(marker)
+    rows = json.loads(body[start : body.index("</script>", start)])["units"]
+    assert {u["name"] for u in rows} == {
+        "Dinas Kesehatan",
+        "Bidang Pelayanan",
+        "Bidang Sumber Daya",
+    }
+    assert client.get(url, {"pd": city.by.pk}).status_code == 404
+
+    # The head of Dinas Kesehatan reaches one Perangkat Daerah: straight to its units.
+    client.force_login(city.kadis.user)
+    mine = readiness_level(readiness_report(city.kadis.user, announcement), None)
+    assert not mine.by_perangkat_daerah
+    assert {u.unit_name for u in mine.rows} == {
+        "Dinas Kesehatan",
+        "Bidang Pelayanan",
+        "Bidang Sumber Daya",
+    }
+    assert client.get(url, {"pd": city.disdik.pk}).status_code == 404
+
+
+def test_a_unit_under_a_unit_is_named_with_its_parent(city):
+    from penata.change.readiness import _label
+    from tests.factories import UnitFactory
+
+    seksi = UnitFactory(instansi=city.inst, parent=city.by, name="Seksi Data", kind="seksi")
+    assert _label(seksi) == "Bidang Sumber Daya › Seksi Data"
+    assert _label(city.by) == "Bidang Sumber Daya"
+    assert _label(city.dinkes) == "Dinas Kesehatan"

@@ -313,13 +313,32 @@ def pulse_answer(request: HttpRequest, pk: int) -> HttpResponse:
 def readiness_page(request: HttpRequest, pk: int) -> HttpResponse:
     announcement = selectors.announcement_follow_get(request.user, pk)
     report = readiness.readiness_report(request.user, announcement)
+    wanted = request.GET.get("pd", "")
+    level = readiness.readiness_level(report, int(wanted) if wanted.isdigit() else None)
+    hotspots = [
+        u
+        for u in report.hotspots
+        if level.perangkat_daerah is None or u.perangkat_daerah == level.perangkat_daerah.unit_id
+    ]
     return render(
         request,
         "change/readiness.html",
         {
             "announcement": announcement,
             "report": report,
-            "heatmap": readiness.heatmap_chart(report),
+            "level": level,
+            "hotspots": hotspots,
+            "pd_names": {g.unit_id: g.unit_name for g in report.groups},
+            "heatmap": {
+                **readiness.heatmap_chart(report, level, index_label=_("Indeks")),
+                "texts": {
+                    "small": _("kurang dari {n} responden"),
+                    "none": _("tidak ada pertanyaan untuk dimensi ini"),
+                    "mean": _("rata-rata {mean} dari 5 · indeks {index}"),
+                    "open_hotspot": _("klik untuk melihat titik rawan"),
+                    "open_units": _("klik untuk melihat unit-unitnya"),
+                },
+            },
             "labels": rules.ADKAR_LABELS,
             "defaults": rules.DEFAULT_QUESTIONS,
             "can_compose": access.can_compose(request.user),

@@ -2,14 +2,27 @@
  *   <div data-readiness-heatmap data-source="json-script-id"></div>
  * The source holds {columns: [label…], units: [{id, name, suppressed, link}…],
  * cells: [[x, y, likert mean 1–5 or null, index 0–100 or null]…], min_group}
- * built by penata.change.readiness.heatmap_chart. Groups under min_group respondents arrive
- * without values and are drawn grey.
+ * built by penata.change.readiness.heatmap_chart, and the tooltip texts in the page's language
+ * (texts: {small, none, mean, open_hotspot, open_units}; "{n}", "{mean}", "{index}" are filled
+ * in). Groups under min_group respondents arrive without values and are drawn grey. A row's
+ * link is either "#titik-rawan-<id>" (its hotspot card) or "?pd=<id>" (its units).
  */
 (function () {
   "use strict";
 
   function number(value, digits) {
-    return value.toLocaleString("id-ID", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const lang = document.documentElement.lang || "id";
+    return value.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  }
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function fill(text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
   function render(el) {
@@ -19,7 +32,8 @@
     const columns = data.columns || [];
     const units = data.units || [];
     const cells = data.cells || [];
-    const small = "kurang dari " + (data.min_group || 5) + " responden";
+    const texts = data.texts || {};
+    const small = fill(texts.small, { n: data.min_group || 5 });
     const shown = [];
     const hidden = [];
     cells.forEach(function (c) {
@@ -35,20 +49,21 @@
         formatter: function (info) {
           const v = info.data;
           const unit = units[v[1]] || {};
-          const head = unit.name + " · " + columns[v[0]] + "<br>";
+          const head = escape(unit.name) + " · " + escape(columns[v[0]]) + "<br>";
           if (info.seriesIndex === 1) {
-            return head + (unit.suppressed ? small : "tidak ada pertanyaan untuk dimensi ini");
+            return head + (unit.suppressed ? small : texts.none);
           }
-          return head + "rata-rata " + number(v[2], 2) + " dari 5 · indeks " + number(v[3], 1) +
-            (unit.link ? "<br>klik untuk melihat titik rawan" : "");
+          const hint = !unit.link ? "" : unit.link.charAt(0) === "#" ? texts.open_hotspot : texts.open_units;
+          return head + fill(texts.mean, { mean: number(v[2], 2), index: number(v[3], 1) }) +
+            (hint ? "<br>" + hint : "");
         },
       },
-      grid: { left: 200, right: 20, top: 110, bottom: 20 },
+      grid: { left: 290, right: 20, top: 110, bottom: 20 },
       xAxis: {
         type: "category", data: columns, position: "top", splitArea: { show: true },
         axisLabel: { interval: 0, lineHeight: 16, formatter: function (label) { return label.replace(" (", "\n("); } },
       },
-      yAxis: { type: "category", data: units.map(function (u) { return u.name; }), inverse: true, axisLabel: { width: 185, overflow: "truncate" }, splitArea: { show: true } },
+      yAxis: { type: "category", data: units.map(function (u) { return u.name; }), inverse: true, axisLabel: { width: 275, overflow: "truncate" }, splitArea: { show: true } },
       visualMap: {
         seriesIndex: 0, dimension: 2, min: 1, max: 5, precision: 1, calculable: true, orient: "horizontal",
         left: "center", top: 0, itemHeight: 160, text: [el.dataset.high || "5 siap", el.dataset.low || "1 belum siap"],
@@ -69,7 +84,12 @@
     });
     chart.on("click", function (info) {
       const unit = units[info.data[1]];
-      if (info.seriesIndex === 0 && unit && unit.link) window.location.hash = unit.link.slice(1);
+      if (!unit || !unit.link) return;
+      if (unit.link.charAt(0) === "#") {
+        if (info.seriesIndex === 0) window.location.hash = unit.link.slice(1);
+      } else {
+        window.location.search = unit.link.slice(1);
+      }
     });
     window.addEventListener("resize", function () { chart.resize(); });
   }
