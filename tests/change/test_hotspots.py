@@ -179,6 +179,20 @@ def test_the_heat_map_starts_per_perangkat_daerah_and_opens_one(city, client):
         "Bidang Sumber Daya",
     }
     assert client.get(url, {"pd": city.by.pk}).status_code == 404
+    api = client.get(f"/api/v1/change/announcements/{announcement.pk}/readiness").json()
+    by_name = {g["unit"]: g for g in api["perangkat_daerah"]}
+    assert by_name["Dinas Kesehatan"]["respondents"] == 9
+    assert by_name["Dinas Pendidikan"] == {
+        "unit_id": city.disdik.pk,
+        "unit": "Dinas Pendidikan",
+        "suppressed": True,
+        "index": None,
+        "dimensions": None,
+        "ack_rate": 0.0,
+        "open_questions": 0,
+        "hotspot": None,
+    }
+    assert {u["perangkat_daerah_id"] for u in api["units"]} == {city.dinkes.pk, city.disdik.pk}
 
     # The head of Dinas Kesehatan reaches one Perangkat Daerah: straight to its units.
     client.force_login(city.kadis.user)

@@ -216,6 +216,8 @@ def acknowledgements(request: HttpRequest, announcement_id: int = ID) -> Any:
     "/change/announcements/{announcement_id}/readiness",
     response={200: dict[str, Any], **ERRORS},
     summary="Kesiapan ADKAR per unit, tren dan titik rawan",
+    description="`units`: per unit penerima; `perangkat_daerah`: semua unit satu perangkat "
+    "daerah digabung. Kelompok dengan kurang dari 5 responden tanpa nilai (`suppressed`).",
 )
 def readiness_report(request: HttpRequest, announcement_id: int = ID) -> Any:
     who = actor(request)
@@ -232,25 +234,26 @@ def readiness_report(request: HttpRequest, announcement_id: int = ID) -> Any:
             "dimensions": r.dimensions,
         }
 
+    def row(u: Any) -> dict[str, Any]:
+        return {
+            "unit_id": u.unit_id,
+            "unit": u.unit_name,
+            **shown(u.readiness),
+            "ack_rate": u.ack_rate,
+            "open_questions": u.open_questions,
+            "hotspot": None
+            if u.hotspot is None
+            else {
+                "reasons": list(u.hotspot.reasons),
+                "weakest": u.hotspot.weakest,
+                "actions": list(u.hotspot.actions),
+            },
+        }
+
     return {
         "pulses": [{"id": p.pk, "title": p.title, **shown(r)} for p, r in report.overall],
-        "units": [
-            {
-                "unit_id": u.unit_id,
-                "unit": u.unit_name,
-                **shown(u.readiness),
-                "ack_rate": u.ack_rate,
-                "open_questions": u.open_questions,
-                "hotspot": None
-                if u.hotspot is None
-                else {
-                    "reasons": list(u.hotspot.reasons),
-                    "weakest": u.hotspot.weakest,
-                    "actions": list(u.hotspot.actions),
-                },
-            }
-            for u in report.units
-        ],
+        "units": [{**row(u), "perangkat_daerah_id": u.perangkat_daerah} for u in report.units],
+        "perangkat_daerah": [row(g) for g in report.groups],
     }
 
 
