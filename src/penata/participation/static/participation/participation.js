@@ -14,6 +14,12 @@
     {from: 88.31, to: 100, name: "A", color: "rgba(220, 252, 231, .6)"},
   ];
 
+  // Labels in the page's language: 87,88 in Indonesian, 87.88 in English.
+  function number(value, digits) {
+    const lang = document.documentElement.lang || "id";
+    return value.toLocaleString(lang, {minimumFractionDigits: digits, maximumFractionDigits: digits});
+  }
+
   function unsur(rows) {
     return {
       textStyle: {fontFamily: FONT},
@@ -22,7 +28,7 @@
       xAxis: {type: "value", min: 1, max: 4, interval: 0.5},
       yAxis: {type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: {fontSize: 11, width: 210, overflow: "truncate"}},
       series: [{type: "bar", data: rows.map((r) => r.value), itemStyle: {color: COLOR, borderRadius: [0, 4, 4, 0]}, barMaxWidth: 18,
-                label: {show: true, position: "right", fontSize: 11, formatter: (p) => p.value.toFixed(2).replace(".", ",")}}],
+                label: {show: true, position: "right", fontSize: 11, formatter: (p) => number(p.value, 2)}}],
     };
   }
 
@@ -38,7 +44,7 @@
       yAxis: {type: "value", min: low, max: 100},
       series: [{
         type: "line", data: values, connectNulls: false, symbolSize: 8, lineStyle: {width: 3, color: COLOR}, itemStyle: {color: COLOR},
-        label: {show: true, fontSize: 11, formatter: (p) => (p.value === null ? "" : p.value.toFixed(2).replace(".", ","))},
+        label: {show: true, fontSize: 11, formatter: (p) => (p.value === null ? "" : number(p.value, 2))},
         markArea: {silent: true, data: BANDS.map((b) => [{yAxis: b.from, itemStyle: {color: b.color}, name: b.name}, {yAxis: b.to}]), label: {position: "insideRight", color: "#6b7280", fontSize: 10}},
       }],
     };
