@@ -15,10 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-
-def gettext_noop(message: str) -> str:
-    """Mark `message` for `makemessages` (which finds this name) without translating it here."""
-    return message
+from penata.core.i18n import gettext_noop
 
 
 @dataclass(frozen=True)
