@@ -7,6 +7,7 @@ test_metrics import it); its numbers are worked out in test_metrics.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -342,19 +343,37 @@ def test_compare_of_identical_graphs_is_empty():
 
 def test_the_graph_imports_without_django_settings():
     """The graph and the ABK rules are plain Python: benchmarks and tools use them without
-    configuring Django (translated labels must stay lazy at import time)."""
+    configuring Django (translated labels must stay lazy at import time). Operations then
+    describe and refuse in Indonesian, the source language, with Indonesian numbers."""
     import os
     import subprocess
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     code = (
+        "from decimal import Decimal\n"
         "from penata.restructure.graph import OrgGraph, UnitNode, structure_metrics\n"
+        "from penata.restructure.graph.operations import ChangeDuty, MergeUnits\n"
+        "from tests.restructure.test_graph import small_city\n"
         "g = OrgGraph.build([UnitNode(1, None, 'dinas', 'D', 'Dinas')])\n"
-        "print(structure_metrics(g).units)"
+        "print(structure_metrics(g).units)\n"
+        "city = small_city()\n"
+        "print(MergeUnits(15, 12).describe(city))\n"
+        "print(MergeUnits(12, 12).validate(city)[0].message)\n"
+        "print(ChangeDuty(2, volume=Decimal('1250.5')).describe(city))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).parents[2],
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "1"
+    assert done.stdout.strip().splitlines() == [
+        "1",
+        "Gabungkan unit “Bidang Y” ke dalam “Bidang X”.",
+        "Unit “Bidang X” tidak dapat digabung ke dirinya sendiri.",
+        "Ubah uraian tugas “Menyusun laporan bulanan”: volume 10 → 1.250,5.",
+    ]

@@ -127,6 +127,7 @@ def scenario_create(request: HttpRequest, body: ScenarioIn) -> Any:
 def _detail(scenario_id: int, who: Any) -> dict[str, Any]:
     scenario = selectors.scenario_get_for(who, scenario_id)
     state = selectors.scenario_state(scenario)
+    descriptions = state.descriptions()
     return {
         "scenario": scenario,
         "operations": [
@@ -134,7 +135,7 @@ def _detail(scenario_id: int, who: Any) -> dict[str, Any]:
                 "seq": op.seq,
                 "kind": op.kind,
                 "params": op.params,
-                "description": op.description,
+                "description": descriptions.get(op.seq, op.description),
                 "active": op.seq <= scenario.cursor,
             }
             for op in state.operations

@@ -1,4 +1,5 @@
-"""Exports of a comparison: an xlsx workbook (one sheet per part) and a PDF (WeasyPrint)."""
+"""Exports of a comparison: an xlsx workbook (one sheet per part) and a PDF (WeasyPrint), in
+the active language."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import xlsxwriter
+from django.utils.translation import gettext as _
 
 from penata.core.safe_export import neutralise
 from penata.restructure.graph import Comparison
-from penata.restructure.graph.compare import AFFECTED_REASONS
-
-REASON_TEXT = AFFECTED_REASONS
 
 
 def _write_sheet(
@@ -33,7 +32,7 @@ def _write_sheet(
             if value is None or value == "":
                 continue
             if isinstance(value, bool):
-                sheet.write_string(r, c, "Ya" if value else "Tidak")
+                sheet.write_string(r, c, _("Ya") if value else _("Tidak"))
             elif isinstance(value, int | float):
                 sheet.write_number(r, c, value)
             else:
@@ -55,23 +54,29 @@ def comparison_workbook(
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
     formats = {"head": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})}
-    book.set_properties({"title": title, "subject": "Perbandingan struktur", "author": "Penata"})
+    book.set_properties({"title": title, "subject": _("Perbandingan struktur"), "author": "Penata"})
+    difference = _("Selisih")
     metric_rows = [[m.label, m.base, m.other, m.delta] for m in comparison.metrics]
     _write_sheet(
-        book, "Metrik", ["Metrik", left, right, "Selisih"], metric_rows, [44, 16, 16, 12], formats
+        book,
+        _("Metrik"),
+        [_("Metrik"), left, right, difference],
+        metric_rows,
+        [44, 16, 16, 12],
+        formats,
     )
     abk_rows = []
+    base_abk, other_abk = comparison.base.abk.as_dict(), comparison.other.abk.as_dict()
     for label, key in (
-        ("Beban kerja (menit/tahun)", "workload_minutes"),
-        ("Kebutuhan pegawai (desimal)", "need"),
-        ("Kebutuhan pegawai (dibulatkan)", "need_rounded"),
-        ("Pegawai yang ada", "existing"),
-        ("Selisih (kebutuhan − ada)", "gap"),
+        (_("Beban kerja (menit/tahun)"), "workload_minutes"),
+        (_("Kebutuhan pegawai (desimal)"), "need"),
+        (_("Kebutuhan pegawai (dibulatkan)"), "need_rounded"),
+        (_("Pegawai yang ada"), "existing"),
+        (_("Selisih (kebutuhan − ada)"), "gap"),
     ):
-        a = comparison.base.abk.as_dict()[key]
-        b = comparison.other.abk.as_dict()[key]
+        a, b = base_abk[key], other_abk[key]
         abk_rows.append([label, a, b, round(b - a, 4)])
-    _write_sheet(book, "ABK", ["ABK", left, right, "Selisih"], abk_rows, [34, 16, 16, 12], formats)
+    _write_sheet(book, "ABK", ["ABK", left, right, difference], abk_rows, [34, 16, 16, 12], formats)
     pd_rows = []
     other_pd = {p.unit: p for p in comparison.other.perangkat_daerah}
     for pd in comparison.base.perangkat_daerah:
@@ -89,15 +94,15 @@ def comparison_workbook(
         )
     _write_sheet(
         book,
-        "Perangkat Daerah",
+        _("Perangkat Daerah"),
         [
-            "Perangkat Daerah",
-            f"Jalur rata-rata ({left})",
-            f"Jalur rata-rata ({right})",
-            f"Jalur terpanjang ({left})",
-            f"Jalur terpanjang ({right})",
-            f"Lapis ({left})",
-            f"Lapis ({right})",
+            _("Perangkat Daerah"),
+            _("Jalur rata-rata (%(side)s)") % {"side": left},
+            _("Jalur rata-rata (%(side)s)") % {"side": right},
+            _("Jalur terpanjang (%(side)s)") % {"side": left},
+            _("Jalur terpanjang (%(side)s)") % {"side": right},
+            _("Lapis (%(side)s)") % {"side": left},
+            _("Lapis (%(side)s)") % {"side": right},
         ],
         pd_rows,
         [44, 14, 14, 14, 14, 10, 10],
@@ -106,8 +111,8 @@ def comparison_workbook(
     change_rows = [[c.kind_label, c.label, c.before, c.after] for c in comparison.changes]
     _write_sheet(
         book,
-        "Perubahan",
-        ["Jenis perubahan", "Objek", "Sebelum", "Sesudah"],
+        _("Perubahan"),
+        [_("Jenis perubahan"), _("Objek"), _("Sebelum"), _("Sesudah")],
         change_rows,
         [28, 44, 44, 44],
         formats,
@@ -128,17 +133,17 @@ def comparison_workbook(
     ]
     _write_sheet(
         book,
-        "Pegawai terdampak",
+        _("Pegawai terdampak"),
         [
-            "Nama",
+            _("Nama"),
             "NIP",
-            "Jabatan semula",
-            "Unit semula",
-            "Jenis semula",
-            "Jabatan baru",
-            "Unit baru",
-            "Jenis baru",
-            "Alasan",
+            _("Jabatan semula"),
+            _("Unit semula"),
+            _("Jenis semula"),
+            _("Jabatan baru"),
+            _("Unit baru"),
+            _("Jenis baru"),
+            _("Alasan"),
         ],
         people_rows,
         [32, 22, 36, 30, 20, 36, 30, 20, 40],
@@ -147,8 +152,8 @@ def comparison_workbook(
     if operations:
         _write_sheet(
             book,
-            "Operasi",
-            ["No.", "Operasi"],
+            _("Operasi"),
+            [_("No."), _("Operasi")],
             [[seq, text] for seq, text in operations],
             [6, 100],
             formats,

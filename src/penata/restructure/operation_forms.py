@@ -197,8 +197,9 @@ OPERATION_GROUPS: tuple[tuple[str | Promise, tuple[str, ...]], ...] = (
 
 
 def operation_label(kind: str) -> str:
+    """The name of an operation kind in the active language."""
     cls = OPERATIONS.get(kind)
-    return cls.label if cls else kind
+    return cls.translated_label() if cls else kind
 
 
 def form_values(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from penata.core.audit import record, snapshot
 from penata.core.dating import today, valid_on
@@ -80,7 +81,7 @@ def finding_key(duties: Sequence[tuple[int, str]]) -> str:
 def _require_writer(actor: Any, instansi_id: int) -> None:
     if not can_write(actor, instansi_id):
         raise PermissionDenied(
-            "Hanya analis organisasi atau admin yang dapat memeriksa tumpang tindih tugas."
+            _("Hanya analis organisasi atau admin yang dapat memeriksa tumpang tindih tugas.")
         )
 
 
@@ -94,7 +95,7 @@ def overlap_run_start(
     _require_writer(actor, instansi.id)
     if not 0.0 < threshold <= 1.0:
         raise ValidationFailed(
-            OverlapError.THRESHOLD, "Ambang kemiripan harus lebih dari 0 dan paling besar 1."
+            OverlapError.THRESHOLD, _("Ambang kemiripan harus lebih dari 0 dan paling besar 1.")
         )
     Instansi.objects.select_for_update().filter(pk=instansi.pk).first()
     active = OverlapRun.objects.filter(
@@ -106,14 +107,17 @@ def overlap_run_start(
             actor,
             active,
             action="overlap.run_expire",
-            reason=f"Dihentikan otomatis: tidak selesai dalam {minutes} menit "
-            "(proses latar belakang kemungkinan terhenti).",
+            reason=_(
+                "Dihentikan otomatis: tidak selesai dalam %(minutes)s menit (proses latar "
+                "belakang kemungkinan terhenti)."
+            )
+            % {"minutes": minutes},
         )
         active = None
     if active is not None:
         raise ApplicationError(
             OverlapError.RUN_ACTIVE,
-            f"Pemeriksaan #{active.pk} masih berjalan; tunggu sampai selesai.",
+            _("Pemeriksaan #%(run)s masih berjalan; tunggu sampai selesai.") % {"run": active.pk},
             {"run": active.pk},
         )
     run = OverlapRun.objects.create(
@@ -160,11 +164,12 @@ def overlap_run_cancel(*, actor: Any, run: OverlapRun) -> OverlapRun:
     if run.is_finished:
         raise ApplicationError(
             OverlapError.RUN_FINISHED,
-            f"Pemeriksaan #{run.pk} sudah selesai; tidak ada yang dibatalkan.",
+            _("Pemeriksaan #%(run)s sudah selesai; tidak ada yang dibatalkan.") % {"run": run.pk},
             {"run": run.pk},
         )
     name = actor.get_full_name() or actor.get_username()
-    _stop(actor, run, action="overlap.run_cancel", reason=f"Dibatalkan oleh {name}.")
+    reason = _("Dibatalkan oleh %(name)s.") % {"name": name}
+    _stop(actor, run, action="overlap.run_cancel", reason=reason)
     return run
 
 
@@ -291,7 +296,7 @@ def _store_findings(run: OverlapRun, duties: list[_Duty], pairs: Sequence[Any]) 
     for index, group in enumerate(groups):
         members = group_pairs[index]
         terms: list[str] = []
-        for *_, pair_terms in sorted(members, key=lambda m: -m[2]):
+        for *_pair, pair_terms in sorted(members, key=lambda m: -m[2]):
             terms.extend(t for t in pair_terms if t not in terms)
         key = finding_key([(duty_id, hashes[duty_id]) for duty_id in group])
         findings.append(
@@ -344,22 +349,22 @@ def overlap_decide(
     if status == OverlapDecisionStatus.CONFIRMED:
         if owner_unit_id is None:
             raise ValidationFailed(
-                OverlapError.OWNER_REQUIRED, "Pilih unit yang seharusnya memegang tugas ini."
+                OverlapError.OWNER_REQUIRED, _("Pilih unit yang seharusnya memegang tugas ini.")
             )
         owner = Unit.objects.filter(
             pk=owner_unit_id, instansi_id=instansi_id, pk__in=finding.unit_ids
         ).first()
         if owner is None:
             raise ValidationFailed(
-                OverlapError.OWNER_UNKNOWN, "Unit pemilik harus salah satu unit dalam temuan."
+                OverlapError.OWNER_UNKNOWN, _("Unit pemilik harus salah satu unit dalam temuan.")
             )
     elif status == OverlapDecisionStatus.DISMISSED:
         if not reason:
             raise ValidationFailed(
-                OverlapError.REASON_REQUIRED, "Tuliskan alasan temuan ini diabaikan."
+                OverlapError.REASON_REQUIRED, _("Tuliskan alasan temuan ini diabaikan.")
             )
     elif status != OverlapDecisionStatus.RESOLVED:
-        raise ValidationFailed(OverlapError.STATUS_UNKNOWN, "Keputusan tidak dikenal.")
+        raise ValidationFailed(OverlapError.STATUS_UNKNOWN, _("Keputusan tidak dikenal."))
     decision = (
         OverlapDecision.objects.select_for_update()
         .filter(instansi_id=instansi_id, key=finding.key)
@@ -410,11 +415,11 @@ def overlap_to_scenario(
     instansi_id = finding.run.instansi_id
     _require_writer(actor, instansi_id)
     if mode not in MODES:
-        raise ValidationFailed(OverlapError.MODE_UNKNOWN, "Pilih hapus atau pindahkan.")
+        raise ValidationFailed(OverlapError.MODE_UNKNOWN, _("Pilih hapus atau pindahkan."))
     decision = OverlapDecision.objects.filter(instansi_id=instansi_id, key=finding.key).first()
     if decision is None or decision.status != OverlapDecisionStatus.CONFIRMED:
         raise ApplicationError(
-            OverlapError.NOT_CONFIRMED, "Konfirmasi temuan dan pilih unit pemiliknya dahulu."
+            OverlapError.NOT_CONFIRMED, _("Konfirmasi temuan dan pilih unit pemiliknya dahulu.")
         )
     owner_id = decision.owner_unit_id
     others = [d for d in finding.duties if d["unit_id"] != owner_id]
@@ -423,7 +428,8 @@ def overlap_to_scenario(
             raise NotFound("skenario")
         if scenario.status != ScenarioStatus.DRAFT:
             raise ApplicationError(
-                OverlapError.SCENARIO_NOT_DRAFT, "Hanya skenario berstatus draf yang dapat diubah."
+                OverlapError.SCENARIO_NOT_DRAFT,
+                _("Hanya skenario berstatus draf yang dapat diubah."),
             )
     target: int | None = None
     if mode == "move":
@@ -440,18 +446,17 @@ def overlap_to_scenario(
             target = head.pk if head else None
     if not others:
         raise ApplicationError(
-            OverlapError.NOTHING_TO_CHANGE, "Tidak ada uraian tugas di luar unit pemilik."
+            OverlapError.NOTHING_TO_CHANGE, _("Tidak ada uraian tugas di luar unit pemilik.")
         )
     if scenario is None:
-        summary = ", ".join(finding.terms[:3]) or f"temuan {finding.pk}"
+        summary = ", ".join(finding.terms[:3]) or _("temuan %(finding)s") % {"finding": finding.pk}
+        duties = "; ".join(f"{d['unit']} — {d['statement']}" for d in finding.duties)
         scenario = scenario_create(
             actor=actor,
             instansi=finding.run.instansi,
-            name=f"Tumpang tindih: {summary}"[:200],
-            description=(
-                "Dibuat dari temuan tumpang tindih tugas: "
-                + "; ".join(f"{d['unit']} — {d['statement']}" for d in finding.duties)
-            ),
+            name=(_("Tumpang tindih: %(summary)s") % {"summary": summary})[:200],
+            description=_("Dibuat dari temuan tumpang tindih tugas: %(duties)s")
+            % {"duties": duties},
         )
     base = graph_from_db(scenario.instansi, scenario.base_date)
     rows = []

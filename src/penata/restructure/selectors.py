@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from penata.accounts.models import Role
 from penata.accounts.scope import reach_of
@@ -76,7 +78,7 @@ def restructure_instansi_for(actor: Any) -> Instansi:
     instansi = instansi_for(actor)
     if not can_read(actor, instansi.id):
         raise PermissionDenied(
-            "Halaman penataan struktur hanya untuk analis organisasi, admin BKPSDM dan auditor."
+            _("Halaman penataan struktur hanya untuk analis organisasi, admin BKPSDM dan auditor.")
         )
     return instansi
 
@@ -117,7 +119,8 @@ def scenario_engine(
         ops = [operation_from(row.kind, row.params) for row in rows]
     except OperationRefused as refused:
         raise ApplicationError(
-            RestructureError.STALE, f"Operasi tersimpan tidak dapat dibaca: {refused}"
+            RestructureError.STALE,
+            _("Operasi tersimpan tidak dapat dibaca: %(errors)s") % {"errors": refused},
         ) from refused
     return Engine(ops, min(scenario.cursor, len(ops)))
 
@@ -139,6 +142,15 @@ class ScenarioState:
     @property
     def graph(self) -> OrgGraph:
         return self.replay.graph
+
+    def descriptions(self, *, undone: bool = True) -> dict[int, str]:
+        """What each operation does, by `seq`, in the active language (the stored
+        `description` keeps the words of the day it was added): operations in force as the
+        replay met them, undone ones as `redo` would bring them back."""
+        steps = self.replay.steps
+        if undone:
+            steps += self.engine.preview_undone(self.replay.graph)
+        return {step.index + 1: step.description for step in steps}
 
 
 def scenario_state(scenario: Scenario, *, base: OrgGraph | None = None) -> ScenarioState:
@@ -329,7 +341,10 @@ def graph_options(graph: OrgGraph, what: str, query: str = "", limit: int = 30) 
             ):
                 continue
             holders = len(node.incumbents)
-            out.append(Option(str(pid), node.title, f"{unit_name} · {holders} pemangku"))
+            hint = ngettext(
+                "%(unit)s · %(count)d pemangku", "%(unit)s · %(count)d pemangku", holders
+            ) % {"unit": unit_name, "count": holders}
+            out.append(Option(str(pid), node.title, hint))
             if len(out) >= limit:
                 break
     elif what == "duty":

@@ -66,7 +66,7 @@ def _refuse_read_only(request: HttpRequest, message: str) -> None:
 
 def _writable_finding(request: HttpRequest, pk: int) -> OverlapFinding:
     _refuse_read_only(
-        request, "Hanya analis organisasi atau admin yang dapat memutus temuan tumpang tindih."
+        request, _("Hanya analis organisasi atau admin yang dapat memutus temuan tumpang tindih.")
     )
     return selectors.overlap_finding_get_for(request.user, pk)
 
@@ -146,7 +146,7 @@ def overlap_progress(request: HttpRequest, pk: int) -> HttpResponse:
 def overlap_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Stop a run that is queued or running (e.g. started with the wrong threshold)."""
     _refuse_read_only(
-        request, "Hanya analis organisasi atau admin yang dapat membatalkan pemeriksaan."
+        request, _("Hanya analis organisasi atau admin yang dapat membatalkan pemeriksaan.")
     )
     run = selectors.overlap_run_get_for(request.user, pk)
     try:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from penata.core.i18n import translate as _
+from penata.core.i18n import translate_plural as ngettext
 from penata.restructure.graph.model import NodeId, OrgGraph
 
 ADDED = "#198754"
@@ -76,7 +78,12 @@ def org_chart(
             children.extend(sub for sub, sub_changed in built if sub_changed)
             children.append(
                 {
-                    "name": f"+{len(unchanged)} unit tanpa perubahan",
+                    "name": ngettext(
+                        "+%(count)s unit tanpa perubahan",
+                        "+%(count)s unit tanpa perubahan",
+                        len(unchanged),
+                        count=len(unchanged),
+                    ),
                     "value": sum(sub["value"] for sub in unchanged),
                     "kind": "folded",
                     "symbol": "emptyCircle",
@@ -116,11 +123,11 @@ def org_chart(
 
     roots = graph.roots()
     if len(roots) == 1:
-        tree, _ = build(roots[0], 0)
+        tree = build(roots[0], 0)[0]
     else:
         built = [build(r, 1) for r in roots]
         tree = {
-            "name": title or "Struktur",
+            "name": title or _("Struktur"),
             "value": 0,
             "kind": "root",
             "children": [b[0] for b in built],

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from penata.core.i18n import gettext_noop
+from penata.core.i18n import translate as _
 from penata.core.reference import JF_JENJANG, POSITION_KINDS
 from penata.restructure.graph.metrics import (
     DEFAULT_METRICS_CONFIG,
@@ -18,68 +20,81 @@ from penata.restructure.graph.metrics import (
     StructureMetrics,
     structure_metrics,
 )
-from penata.restructure.graph.model import ROLES, NodeId, OrgGraph, PositionNode, id_key
+from penata.restructure.graph.model import (
+    ROLES,
+    DutyNode,
+    NodeId,
+    OrgGraph,
+    PositionNode,
+    decimal_text,
+    id_key,
+)
 
-# Label and which direction is an improvement ("lower"/"higher"/None = neutral).
+# Label and which direction is an improvement ("lower"/"higher"/None = neutral). Labels are
+# the Indonesian source text, translated when shown (`MetricDelta.label`, `Change.kind_label`,
+# `AffectedEmployee.reason_labels`).
 METRIC_LABELS: dict[str, tuple[str, str | None]] = {
-    "units": ("Jumlah unit", None),
-    "positions": ("Jumlah jabatan", None),
-    "managerial_positions": ("Jabatan manajerial", "lower"),
-    "nonmanagerial_positions": ("Jabatan nonmanajerial", None),
-    "vacant_positions": ("Jabatan lowong", None),
-    "people": ("Jumlah pegawai", None),
-    "managerial_people": ("Pegawai di jabatan manajerial", None),
-    "managerial_ratio_positions": ("Rasio manajerial (jabatan)", "lower"),
-    "managerial_ratio_people": ("Rasio manajerial (pegawai)", "lower"),
-    "layers": ("Jumlah lapis manajerial", "lower"),
-    "span_mean": ("Rentang kendali rata-rata", "higher"),
-    "span_median": ("Rentang kendali median", "higher"),
-    "managers_below": ("Manajer di bawah rentang sehat", "lower"),
-    "managers_above": ("Manajer di atas rentang sehat", "lower"),
-    "decision_path_mean": ("Jalur keputusan rata-rata (langkah)", "lower"),
-    "decision_path_max": ("Jalur keputusan terpanjang (langkah)", "lower"),
-    "decision_path_unresolved": ("Jabatan tanpa jalur ke pengambil keputusan", "lower"),
-    "abk_need": ("Kebutuhan pegawai ABK (desimal)", None),
-    "abk_need_rounded": ("Kebutuhan pegawai ABK (dibulatkan)", None),
-    "abk_existing": ("Pegawai yang ada (per jabatan)", None),
-    "abk_gap": ("Selisih kebutuhan − yang ada", None),
+    "units": (gettext_noop("Jumlah unit"), None),
+    "positions": (gettext_noop("Jumlah jabatan"), None),
+    "managerial_positions": (gettext_noop("Jabatan manajerial"), "lower"),
+    "nonmanagerial_positions": (gettext_noop("Jabatan nonmanajerial"), None),
+    "vacant_positions": (gettext_noop("Jabatan lowong"), None),
+    "people": (gettext_noop("Jumlah pegawai"), None),
+    "managerial_people": (gettext_noop("Pegawai di jabatan manajerial"), None),
+    "managerial_ratio_positions": (gettext_noop("Rasio manajerial (jabatan)"), "lower"),
+    "managerial_ratio_people": (gettext_noop("Rasio manajerial (pegawai)"), "lower"),
+    "layers": (gettext_noop("Jumlah lapis manajerial"), "lower"),
+    "span_mean": (gettext_noop("Rentang kendali rata-rata"), "higher"),
+    "span_median": (gettext_noop("Rentang kendali median"), "higher"),
+    "managers_below": (gettext_noop("Manajer di bawah rentang sehat"), "lower"),
+    "managers_above": (gettext_noop("Manajer di atas rentang sehat"), "lower"),
+    "decision_path_mean": (gettext_noop("Jalur keputusan rata-rata (langkah)"), "lower"),
+    "decision_path_max": (gettext_noop("Jalur keputusan terpanjang (langkah)"), "lower"),
+    "decision_path_unresolved": (
+        gettext_noop("Jabatan tanpa jalur ke pengambil keputusan"),
+        "lower",
+    ),
+    "abk_need": (gettext_noop("Kebutuhan pegawai ABK (desimal)"), None),
+    "abk_need_rounded": (gettext_noop("Kebutuhan pegawai ABK (dibulatkan)"), None),
+    "abk_existing": (gettext_noop("Pegawai yang ada (per jabatan)"), None),
+    "abk_gap": (gettext_noop("Selisih kebutuhan − yang ada"), None),
 }
 
 CHANGE_LABELS: dict[str, str] = {
-    "unit.added": "Unit baru",
-    "unit.removed": "Unit dihapus",
-    "unit.renamed": "Unit berganti nama",
-    "unit.moved": "Unit pindah induk",
-    "unit.kind": "Jenis unit berubah",
-    "position.added": "Jabatan baru",
-    "position.removed": "Jabatan dihapus",
-    "position.moved": "Jabatan pindah unit",
-    "position.converted": "Jabatan disetarakan",
-    "position.kind": "Jenis jabatan berubah",
-    "position.renamed": "Jabatan berganti nama",
-    "position.reports_to": "Atasan langsung berubah",
-    "position.head": "Kepala unit berubah",
-    "position.role": "Peran koordinator berubah",
-    "duty.added": "Uraian tugas baru",
-    "duty.removed": "Uraian tugas dihapus",
-    "duty.moved": "Uraian tugas pindah jabatan",
-    "duty.changed": "Volume/norma waktu berubah",
+    "unit.added": gettext_noop("Unit baru"),
+    "unit.removed": gettext_noop("Unit dihapus"),
+    "unit.renamed": gettext_noop("Unit berganti nama"),
+    "unit.moved": gettext_noop("Unit pindah induk"),
+    "unit.kind": gettext_noop("Jenis unit berubah"),
+    "position.added": gettext_noop("Jabatan baru"),
+    "position.removed": gettext_noop("Jabatan dihapus"),
+    "position.moved": gettext_noop("Jabatan pindah unit"),
+    "position.converted": gettext_noop("Jabatan disetarakan"),
+    "position.kind": gettext_noop("Jenis jabatan berubah"),
+    "position.renamed": gettext_noop("Jabatan berganti nama"),
+    "position.reports_to": gettext_noop("Atasan langsung berubah"),
+    "position.head": gettext_noop("Kepala unit berubah"),
+    "position.role": gettext_noop("Peran koordinator berubah"),
+    "duty.added": gettext_noop("Uraian tugas baru"),
+    "duty.removed": gettext_noop("Uraian tugas dihapus"),
+    "duty.moved": gettext_noop("Uraian tugas pindah jabatan"),
+    "duty.changed": gettext_noop("Volume/norma waktu berubah"),
 }
 
 AFFECTED_REASONS: dict[str, str] = {
-    "post_removed": "jabatannya dihapus",
-    "post_changed": "pindah ke jabatan lain",
-    "unit_changed": "unit kerjanya berubah",
-    "kind_changed": "jenis jabatannya berubah",
-    "title_changed": "nama jabatannya berubah",
-    "acting_ended": "penugasan Plt/Plh berakhir",
+    "post_removed": gettext_noop("jabatannya dihapus"),
+    "post_changed": gettext_noop("pindah ke jabatan lain"),
+    "unit_changed": gettext_noop("unit kerjanya berubah"),
+    "kind_changed": gettext_noop("jenis jabatannya berubah"),
+    "title_changed": gettext_noop("nama jabatannya berubah"),
+    "acting_ended": gettext_noop("penugasan Plt/Plh berakhir"),
 }
 
 
 @dataclass(frozen=True)
 class MetricDelta:
     key: str
-    label: str
+    label: str  # in the active language when `compare` ran
     base: float | int | None
     other: float | int | None
     better: str | None
@@ -114,7 +129,7 @@ class Change:
 
     @property
     def kind_label(self) -> str:
-        return CHANGE_LABELS.get(self.kind, self.kind)
+        return _(CHANGE_LABELS[self.kind]) if self.kind in CHANGE_LABELS else self.kind
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -168,7 +183,7 @@ class AffectedEmployee:
 
     @property
     def reason_labels(self) -> list[str]:
-        return [AFFECTED_REASONS.get(r, r) for r in self.reasons]
+        return [_(AFFECTED_REASONS[r]) if r in AFFECTED_REASONS else r for r in self.reasons]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -239,7 +254,7 @@ def compare(
     right = other_metrics or structure_metrics(other, config)
     left_headline, right_headline = left.headline(), right.headline()
     metrics = tuple(
-        MetricDelta(key, label, left_headline.get(key), right_headline.get(key), better)
+        MetricDelta(key, _(label), left_headline.get(key), right_headline.get(key), better)
         for key, (label, better) in METRIC_LABELS.items()
     )
     changes = (
@@ -270,7 +285,7 @@ def _unit_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
                     uid,
                     after.name,
                     "",
-                    f"di bawah {other.unit_label(after.parent)}",
+                    _("di bawah %(unit)s", unit=other.unit_label(after.parent)),
                 )
             )
         elif after is None and before is not None:
@@ -280,7 +295,7 @@ def _unit_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
                     "unit",
                     uid,
                     before.name,
-                    f"di bawah {base.unit_label(before.parent)}",
+                    _("di bawah %(unit)s", unit=base.unit_label(before.parent)),
                     "",
                 )
             )
@@ -317,8 +332,16 @@ def _kind_text(node: PositionNode) -> str:
     if node.jenjang:
         label += f" {JF_JENJANG.get(node.jenjang, node.jenjang)}"
     if node.eselon:
-        label += f" (eselon {node.eselon})"
+        label = _("%(kind)s (eselon %(eselon)s)", kind=label, eselon=node.eselon)
     return label
+
+
+def _placed_text(graph: OrgGraph, node: PositionNode) -> str:
+    return _("%(kind)s di %(unit)s", kind=_kind_text(node), unit=graph.unit_label(node.unit))
+
+
+def _head_text(is_unit_head: bool) -> str:
+    return _("kepala unit") if is_unit_head else _("bukan kepala unit")
 
 
 def _position_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
@@ -333,7 +356,7 @@ def _position_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
                     pid,
                     after.title,
                     "",
-                    f"{_kind_text(after)} di {other.unit_label(after.unit)}",
+                    _placed_text(other, after),
                 )
             )
             continue
@@ -344,7 +367,7 @@ def _position_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
                     "position",
                     pid,
                     before.title,
-                    f"{_kind_text(before)} di {base.unit_label(before.unit)}",
+                    _placed_text(base, before),
                     "",
                 )
             )
@@ -400,8 +423,8 @@ def _position_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
                     "position",
                     pid,
                     label,
-                    "kepala unit" if before.is_unit_head else "bukan kepala unit",
-                    "kepala unit" if after.is_unit_head else "bukan kepala unit",
+                    _head_text(before.is_unit_head),
+                    _head_text(after.is_unit_head),
                 )
             )
         if before.role != after.role:
@@ -418,9 +441,13 @@ def _position_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
     return out
 
 
-def _number(value: Any) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    return str(text).replace(".", ",")
+def _workload_text(duty: DutyNode) -> str:
+    return _(
+        "%(volume)s %(output)s × %(norm)s menit",
+        volume=decimal_text(duty.volume),
+        output=duty.output_unit,
+        norm=decimal_text(duty.time_norm),
+    )
 
 
 def _duty_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
@@ -468,10 +495,8 @@ def _duty_changes(base: OrgGraph, other: OrgGraph) -> list[Change]:
                         "duty",
                         did,
                         after.statement,
-                        f"{_number(before.volume)} {before.output_unit} × "
-                        f"{_number(before.time_norm)} menit",
-                        f"{_number(after.volume)} {after.output_unit} × "
-                        f"{_number(after.time_norm)} menit",
+                        _workload_text(before),
+                        _workload_text(after),
                     )
                 )
     return out

@@ -1,4 +1,5 @@
-"""Validation errors of scenario operations: stable codes, Indonesian messages naming objects."""
+"""Validation errors of scenario operations: stable codes, messages naming objects (in the
+active language; Indonesian without Django settings)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from penata.core.i18n import translate as _
 
 
 class ErrorCode(StrEnum):
@@ -76,8 +79,10 @@ class OperationRefused(ValueError):
     def __init__(self, errors: list[OperationError], index: int | None = None) -> None:
         self.errors = errors
         self.index = index
-        where = f"Operasi ke-{index + 1}: " if index is not None else ""
-        super().__init__(where + "; ".join(e.message for e in errors))
+        text = "; ".join(e.message for e in errors)
+        if index is not None:
+            text = _("Operasi ke-%(number)s: %(errors)s", number=index + 1, errors=text)
+        super().__init__(text)
 
     @property
     def code(self) -> str:

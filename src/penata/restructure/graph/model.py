@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
+from penata.core.numbers import format_number
 from penata.core.reference import MANAGERIAL_KINDS
 
 NodeId: TypeAlias = int | str
@@ -93,6 +94,12 @@ class PositionNode(NamedTuple):
     @property
     def is_managerial(self) -> bool:
         return self.kind in MANAGERIAL_KINDS
+
+
+def decimal_text(value: Decimal) -> str:
+    """A duty's volume or time norm in a sentence, as the active language writes it: a whole
+    number without decimals (30), otherwise with its own digits (2,50 / 2.50)."""
+    return format_number(value, trim=value == value.to_integral_value())
 
 
 class DutyNode(NamedTuple):

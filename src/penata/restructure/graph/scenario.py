@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from penata.core.i18n import translate as _
 from penata.restructure.graph.errors import OperationError, OperationRefused
 from penata.restructure.graph.model import NodeId, OrgGraph, iter_new_numbers
 from penata.restructure.graph.operations import Operation
@@ -70,13 +71,13 @@ class Scenario:
 
     def undo(self) -> Operation:
         if not self.can_undo:
-            raise CursorError("Tidak ada operasi yang dapat dibatalkan.")
+            raise CursorError(_("Tidak ada operasi yang dapat dibatalkan."))
         self.cursor -= 1
         return self.operations[self.cursor]
 
     def redo(self) -> Operation:
         if not self.can_redo:
-            raise CursorError("Tidak ada operasi yang dapat diulang.")
+            raise CursorError(_("Tidak ada operasi yang dapat diulang."))
         self.cursor += 1
         return self.operations[self.cursor - 1]
 
@@ -101,6 +102,19 @@ class Scenario:
             if not errors:
                 graph = operation.apply(graph)
         return Replay(graph, tuple(steps))
+
+    def preview_undone(self, graph: OrgGraph) -> tuple[Step, ...]:
+        """The undone operations as `redo` would bring them back, one after the other, onto
+        `graph` (the structure the active ones produce): what each would say, why it would
+        fail."""
+        steps: list[Step] = []
+        for index in range(self.cursor, len(self.operations)):
+            operation = self.operations[index]
+            errors = operation.validate(graph)
+            steps.append(Step(index, operation, operation.describe(graph), tuple(errors)))
+            if not errors:
+                graph = operation.apply(graph)
+        return tuple(steps)
 
     def check_next(self, graph: OrgGraph, operation: Operation) -> list[OperationError]:
         """Errors of `operation` on the graph the active operations lead to."""

@@ -17,6 +17,8 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from penata.core.audit import record, snapshot
 from penata.core.errors import ApplicationError, PermissionDenied, ValidationFailed
@@ -98,7 +100,11 @@ def _base_and_after(scenario: Scenario, effective_date: dt.date) -> tuple[OrgGra
     except OperationRefused as refused:
         raise ApplicationError(
             RestructureError.STALE,
-            f"Skenario tidak lagi sesuai dengan struktur sehari sebelum tanggal berlaku: {refused}",
+            _(
+                "Skenario tidak lagi sesuai dengan struktur sehari sebelum tanggal berlaku: "
+                "%(errors)s"
+            )
+            % {"errors": refused},
             {"errors": [e.as_dict() for e in refused.errors], "index": refused.index},
         ) from refused
     return base, after
@@ -159,7 +165,8 @@ def _check_rows_can_close(plan: EnactmentPlan) -> dict[str, Any]:
         if row.valid_to is not None:
             raise ApplicationError(
                 RestructureError.CONFLICT,
-                f"“{row}” sudah dijadwalkan berakhir {row.valid_to:%d-%m-%Y} oleh penetapan lain.",
+                _("“%(row)s” sudah dijadwalkan berakhir %(day)s oleh penetapan lain.")
+                % {"row": row, "day": f"{row.valid_to:%d-%m-%Y}"},
             )
     return {"units": units, "positions": positions}
 
@@ -171,10 +178,17 @@ def _check_crosswalk(
     missing = [row for row in proposal.rows if row.assignment not in crosswalk]
     if missing:
         names = ", ".join(row.name for row in missing[:5])
-        more = f" dan {len(missing) - 5} lainnya" if len(missing) > 5 else ""
+        if len(missing) > 5:
+            message = ngettext(
+                "Padanan jabatan belum dikonfirmasi untuk %(names)s dan %(more)d lainnya.",
+                "Padanan jabatan belum dikonfirmasi untuk %(names)s dan %(more)d lainnya.",
+                len(missing) - 5,
+            ) % {"names": names, "more": len(missing) - 5}
+        else:
+            message = _("Padanan jabatan belum dikonfirmasi untuk %(names)s.") % {"names": names}
         raise ValidationFailed(
             RestructureError.CROSSWALK_INCOMPLETE,
-            f"Padanan jabatan belum dikonfirmasi untuk {names}{more}.",
+            message,
             {"assignments": [row.assignment for row in missing]},
         )
     confirmed: dict[int, NodeId | None] = {}
@@ -183,13 +197,15 @@ def _check_crosswalk(
         if target is None and not row.acting:
             raise ValidationFailed(
                 RestructureError.CROSSWALK_TARGET,
-                f"{row.name} harus mendapat jabatan tujuan (bukan pelaksana tugas).",
+                _("%(name)s harus mendapat jabatan tujuan (bukan pelaksana tugas).")
+                % {"name": row.name},
                 {"assignment": row.assignment},
             )
         if target is not None and target not in after.positions:
             raise ValidationFailed(
                 RestructureError.CROSSWALK_TARGET,
-                f"Jabatan tujuan {target} untuk {row.name} tidak ada dalam struktur baru.",
+                _("Jabatan tujuan %(target)s untuk %(name)s tidak ada dalam struktur baru.")
+                % {"target": target, "name": row.name},
                 {"assignment": row.assignment},
             )
         confirmed[row.assignment] = target
@@ -214,24 +230,24 @@ def scenario_enact(
     post id of the new structure; None ends a Plt/Plh). All or nothing."""
     scenario = Scenario.objects.select_for_update().select_related("instansi").get(pk=scenario.pk)
     if not can_enact(actor, scenario.instansi_id):
-        raise PermissionDenied("Penetapan struktur hanya oleh analis organisasi.")
+        raise PermissionDenied(_("Penetapan struktur hanya oleh analis organisasi."))
     if scenario.status != ScenarioStatus.APPROVED:
         raise ApplicationError(
             RestructureError.NOT_APPROVED,
-            f"Skenario “{scenario.name}” belum disetujui admin (status: "
-            f"{scenario.get_status_display()}).",
+            _("Skenario “%(name)s” belum disetujui admin (status: %(status)s).")
+            % {"name": scenario.name, "status": scenario.get_status_display()},
         )
     legal_basis = legal_basis.strip()
     if not legal_basis:
         raise ValidationFailed(
             RestructureError.LEGAL_BASIS_BLANK,
-            "Dasar hukum wajib diisi (mis. Perwali Surakarta No. 12 Tahun 2026).",
+            _("Dasar hukum wajib diisi (mis. Perwali Surakarta No. 12 Tahun 2026)."),
         )
     proposal = scenario_crosswalk(scenario, effective_date=effective_date)
     plan = proposal.plan
     if plan.is_empty:
         raise ApplicationError(
-            RestructureError.NOTHING_TO_ENACT, "Skenario tidak mengubah struktur apa pun."
+            RestructureError.NOTHING_TO_ENACT, _("Skenario tidak mengubah struktur apa pun.")
         )
     closing = _check_rows_can_close(plan)
     confirmed = _check_crosswalk(proposal, crosswalk)
@@ -242,15 +258,19 @@ def scenario_enact(
     if late is not None:
         raise ApplicationError(
             RestructureError.CONFLICT,
-            f"Penugasan {late} dimulai pada/sesudah tanggal berlaku; selesaikan dulu.",
+            _("Penugasan %(assignment)s dimulai pada/sesudah tanggal berlaku; selesaikan dulu.")
+            % {"assignment": late},
         )
     try:
         enactment = _write(actor, scenario, plan, closing, confirmed, legal_basis, effective_date)
     except IntegrityError as error:
         raise ApplicationError(
             RestructureError.CONFLICT,
-            f"Struktur baru bertabrakan dengan data yang ada (kode unit atau nama jabatan "
-            f"yang sama): {error}",
+            _(
+                "Struktur baru bertabrakan dengan data yang ada (kode unit atau nama jabatan "
+                "yang sama): %(error)s"
+            )
+            % {"error": error},
         ) from error
     return enactment
 

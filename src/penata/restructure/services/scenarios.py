@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from penata.core.audit import record, snapshot
 from penata.core.dating import today
@@ -58,15 +59,20 @@ def _locked(scenario: Scenario) -> Scenario:
 
 def _require_writer(actor: Any, scenario: Scenario) -> None:
     if not can_write(actor, scenario.instansi_id):
-        raise PermissionDenied("Hanya analis organisasi atau admin yang dapat mengubah skenario.")
+        raise PermissionDenied(
+            _("Hanya analis organisasi atau admin yang dapat mengubah skenario.")
+        )
 
 
 def _require_draft(scenario: Scenario) -> None:
     if scenario.status != ScenarioStatus.DRAFT:
         raise ApplicationError(
             RestructureError.NOT_DRAFT,
-            f"Skenario “{scenario.name}” berstatus {scenario.get_status_display()}; "
-            "buka kembali sebagai draf untuk mengubahnya.",
+            _(
+                "Skenario “%(name)s” berstatus %(status)s; buka kembali sebagai draf untuk "
+                "mengubahnya."
+            )
+            % {"name": scenario.name, "status": scenario.get_status_display()},
         )
 
 
@@ -81,9 +87,9 @@ def scenario_create(
 ) -> Scenario:
     """Start a draft scenario on the structure in force on `base_date` (default today)."""
     if not can_write(actor, instansi.id):
-        raise PermissionDenied("Hanya analis organisasi atau admin yang dapat membuat skenario.")
+        raise PermissionDenied(_("Hanya analis organisasi atau admin yang dapat membuat skenario."))
     if not name.strip():
-        raise ValidationFailed(RestructureError.NAME_BLANK, "Nama skenario wajib diisi.")
+        raise ValidationFailed(RestructureError.NAME_BLANK, _("Nama skenario wajib diisi."))
     scenario = Scenario.objects.create(
         instansi=instansi,
         name=name.strip(),
@@ -171,11 +177,11 @@ def _move_cursor(actor: Any, scenario: Scenario, step: int) -> Scenario:
     target = scenario.cursor + step
     if target < 0:
         raise ApplicationError(
-            RestructureError.NOTHING_TO_UNDO, "Tidak ada operasi yang dapat dibatalkan."
+            RestructureError.NOTHING_TO_UNDO, _("Tidak ada operasi yang dapat dibatalkan.")
         )
     if target > total:
         raise ApplicationError(
-            RestructureError.NOTHING_TO_REDO, "Tidak ada operasi yang dapat diulang."
+            RestructureError.NOTHING_TO_REDO, _("Tidak ada operasi yang dapat diulang.")
         )
     before = snapshot(scenario, SCENARIO_FIELDS)
     scenario.cursor = target
@@ -232,7 +238,7 @@ def scenario_submit(*, actor: Any, scenario: Scenario) -> Scenario:
     _require_draft(scenario)
     if scenario.cursor == 0:
         raise ApplicationError(
-            RestructureError.EMPTY, "Skenario belum memiliki operasi yang berlaku."
+            RestructureError.EMPTY, _("Skenario belum memiliki operasi yang berlaku.")
         )
     engine = scenario_engine(scenario)
     try:
@@ -240,7 +246,7 @@ def scenario_submit(*, actor: Any, scenario: Scenario) -> Scenario:
     except OperationRefused as refused:
         raise ApplicationError(
             RestructureError.STALE,
-            f"{refused} Perbaiki skenario sebelum diajukan.",
+            _("%(errors)s Perbaiki skenario sebelum diajukan.") % {"errors": refused},
             {"errors": [e.as_dict() for e in refused.errors], "index": refused.index},
         ) from refused
     return _set_status(
@@ -258,18 +264,19 @@ def scenario_submit(*, actor: Any, scenario: Scenario) -> Scenario:
 
 def _require_submitted_for_decision(actor: Any, scenario: Scenario) -> None:
     if not can_approve(actor, scenario.instansi_id):
-        raise PermissionDenied("Persetujuan skenario hanya oleh admin BKPSDM.")
+        raise PermissionDenied(_("Persetujuan skenario hanya oleh admin BKPSDM."))
     if scenario.status != ScenarioStatus.SUBMITTED:
         raise ApplicationError(
             RestructureError.NOT_SUBMITTED,
-            f"Skenario “{scenario.name}” belum diajukan (status: {scenario.get_status_display()}).",
+            _("Skenario “%(name)s” belum diajukan (status: %(status)s).")
+            % {"name": scenario.name, "status": scenario.get_status_display()},
         )
     if scenario.submitted_by_id is not None and scenario.submitted_by_id == getattr(
         actor, "pk", None
     ):
         raise ApplicationError(
             RestructureError.SELF_APPROVAL,
-            "Skenario tidak dapat diputus oleh pengaju yang sama; minta admin lain.",
+            _("Skenario tidak dapat diputus oleh pengaju yang sama; minta admin lain."),
         )
 
 
@@ -296,7 +303,7 @@ def scenario_reject(*, actor: Any, scenario: Scenario, note: str) -> Scenario:
     _require_submitted_for_decision(actor, scenario)
     if not note.strip():
         raise ValidationFailed(
-            RestructureError.NOTE_REQUIRED, "Tuliskan alasan penolakan untuk analis."
+            RestructureError.NOTE_REQUIRED, _("Tuliskan alasan penolakan untuk analis.")
         )
     return _set_status(
         actor,
@@ -317,7 +324,8 @@ def scenario_reopen(*, actor: Any, scenario: Scenario) -> Scenario:
     if scenario.status in (ScenarioStatus.DRAFT, ScenarioStatus.ENACTED):
         raise ApplicationError(
             RestructureError.NOT_REJECTED,
-            f"Skenario berstatus {scenario.get_status_display()} tidak dapat dibuka kembali.",
+            _("Skenario berstatus %(status)s tidak dapat dibuka kembali.")
+            % {"status": scenario.get_status_display()},
         )
     return _set_status(
         actor,

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from penata.restructure import selectors
 from penata.restructure.graph import Comparison
 from penata.restructure.graph.compare import CHANGE_LABELS
 
 ABK_ROWS = (
-    ("workload_minutes", "Beban kerja (menit/tahun)"),
-    ("need", "Kebutuhan pegawai (desimal)"),
-    ("need_rounded", "Kebutuhan pegawai (dibulatkan)"),
-    ("existing", "Pegawai yang ada (per jabatan)"),
-    ("gap", "Selisih kebutuhan − yang ada"),
+    ("workload_minutes", _("Beban kerja (menit/tahun)")),
+    ("need", _("Kebutuhan pegawai (desimal)")),
+    ("need_rounded", _("Kebutuhan pegawai (dibulatkan)")),
+    ("existing", _("Pegawai yang ada (per jabatan)")),
+    ("gap", _("Selisih kebutuhan − yang ada")),
 )
 
 
@@ -31,11 +34,11 @@ def comparison_context(comparison: Comparison) -> dict[str, Any]:
         "comparison": comparison,
         "metric_rows": comparison.metrics,
         "abk_rows": [
-            (label, base_abk[key], other_abk[key], round(other_abk[key] - base_abk[key], 4))
+            (str(label), base_abk[key], other_abk[key], round(other_abk[key] - base_abk[key], 4))
             for key, label in ABK_ROWS
         ],
         "change_counts": [
-            (kind, CHANGE_LABELS[kind], n) for kind, n in comparison.change_counts.items()
+            (kind, gettext(CHANGE_LABELS[kind]), n) for kind, n in comparison.change_counts.items()
         ],
         "changes": comparison.changes,
         "affected": comparison.affected,

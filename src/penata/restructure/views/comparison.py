@@ -38,7 +38,12 @@ class Sides:
 def _sides(request: HttpRequest, pk: int) -> Sides:
     scenario = selectors.scenario_get_for(request.user, pk)
     state = selectors.scenario_state(scenario)
-    operations = [(op.seq, op.description) for op in state.operations if op.seq <= scenario.cursor]
+    descriptions = state.descriptions(undone=False)
+    operations = [
+        (op.seq, descriptions.get(op.seq, op.description))
+        for op in state.operations
+        if op.seq <= scenario.cursor
+    ]
     raw_other = request.GET.get("dengan", "").strip()
     if raw_other.isdigit() and int(raw_other) != scenario.pk:
         other = selectors.scenario_get_for(request.user, int(raw_other))
@@ -118,7 +123,8 @@ def _filename(sides: Sides, extension: str) -> str:
 def comparison_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     sides = _sides(request, pk)
     content = comparison_workbook(
-        title=f"Perbandingan {sides.left_name} – {sides.right_name}",
+        title=_("Perbandingan %(left)s – %(right)s")
+        % {"left": sides.left_name, "right": sides.right_name},
         left=sides.left_name,
         right=sides.right_name,
         comparison=sides.comparison,

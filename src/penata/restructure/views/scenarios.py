@@ -92,11 +92,13 @@ def _editor_context(
     kind = kind if kind in OPERATION_FORMS else DEFAULT_KIND
     fields, general_errors = bind(kind, state.graph, values, errors)
     steps = {s.index: s for s in state.replay.steps}
+    descriptions = state.descriptions()
     rows = [
         {
             "op": op,
             "active": op.seq <= scenario.cursor,
             "step": steps.get(op.seq - 1),
+            "description": descriptions.get(op.seq, op.description),
         }
         for op in state.operations
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from penata.core.i18n import translate as _
 from penata.restructure.graph.errors import ErrorCode, OperationError, OperationRefused
 from penata.restructure.graph.operations.base import Operation
 from penata.restructure.graph.operations.duties import ChangeDuty, MoveDuty, RemoveDuty
@@ -54,7 +55,9 @@ def operation_from(kind: str, params: Mapping[str, Any]) -> Operation:
         raise OperationRefused(
             [
                 OperationError(
-                    ErrorCode.OPERATION_UNKNOWN, f"Jenis operasi {kind!r} tidak dikenal.", "kind"
+                    ErrorCode.OPERATION_UNKNOWN,
+                    _("Jenis operasi %(kind)s tidak dikenal.", kind=repr(kind)),
+                    "kind",
                 )
             ]
         )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar, Protocol
 
+from penata.core.i18n import translate as _
 from penata.restructure.graph.errors import ErrorCode, OperationError, OperationRefused
 from penata.restructure.graph.model import (
     DutyNode,
@@ -56,8 +57,9 @@ def quote_position(view: GraphView, position_id: NodeId | None) -> str:
     if position is None:
         return f"#{position_id}"
     unit = view.units.get(position.unit)
-    where = f" di {unit.name}" if unit else ""
-    return f"“{position.title}”{where}"
+    if unit is None:
+        return f"“{position.title}”"
+    return _("“%(title)s” di %(unit)s", title=position.title, unit=unit.name)
 
 
 def quote_duty(view: GraphView, duty_id: NodeId | None) -> str:
@@ -87,7 +89,7 @@ class Operation(ABC):
     """
 
     kind: ClassVar[str] = ""
-    label: ClassVar[str] = ""
+    label: ClassVar[str] = ""  # Indonesian, marked with gettext_noop; shown by translated_label
 
     @abstractmethod
     def validate(self, graph: OrgGraph) -> list[OperationError]:
@@ -102,9 +104,15 @@ class Operation(ABC):
     def edit(self, editor: GraphEditor) -> None:
         """Make the change on an editor of the graph (validation has passed)."""
 
+    @classmethod
+    def translated_label(cls) -> str:
+        """The operation's name in the active language (e.g. "Gabungkan unit")."""
+        return _(cls.label)
+
     @abstractmethod
     def describe(self, graph: OrgGraph) -> str:
-        """One Indonesian sentence naming the objects, read on the graph before applying."""
+        """One sentence naming the objects, read on the graph before applying (in the active
+        language)."""
 
     def run(self, graph: OrgGraph) -> OrgGraph:
         errors = self.validate(graph)
@@ -132,7 +140,11 @@ class Operation(ABC):
                 problems.append(
                     error(
                         ErrorCode.OPERATION_PARAMS,
-                        f"Isian “{f.name}” tidak valid: {raw!r}.",
+                        _(
+                            "Isian “%(field)s” tidak valid: %(value)s.",
+                            field=f.name,
+                            value=repr(raw),
+                        ),
                         f.name,
                     )
                 )
@@ -144,7 +156,7 @@ class Operation(ABC):
             and "None" not in str(f.type)
         ]
         problems.extend(
-            error(ErrorCode.OPERATION_PARAMS, f"Isian “{name}” wajib diisi.", name)
+            error(ErrorCode.OPERATION_PARAMS, _("Isian “%(field)s” wajib diisi.", field=name), name)
             for name in required
             if not any(p.field == name for p in problems)
         )
@@ -198,9 +210,10 @@ def check_new_id(
         else (ErrorCode.POSITION_NEW_ID, ErrorCode.POSITION_EXISTS)
     )
     if not is_new_id(new_id):
-        return [error(code_new, f"Kode sementara {new_id!r} harus berbentuk “new:N”.", "new_id")]
+        message = _("Kode sementara %(id)s harus berbentuk “new:N”.", id=repr(new_id))
+        return [error(code_new, message, "new_id")]
     if new_id in existing:
-        return [error(code_exists, f"Kode sementara {new_id} sudah dipakai.", "new_id")]
+        return [error(code_exists, _("Kode sementara %(id)s sudah dipakai.", id=new_id), "new_id")]
     return []
 
 
@@ -275,9 +288,13 @@ def clash_error(view: GraphView, clashes: list[NodeId], target_unit: NodeId) -> 
     titles = ", ".join(f"“{view.positions[p].title}”" for p in clashes)
     return error(
         ErrorCode.POSITION_TITLE_TAKEN,
-        f"Unit {quote_unit(view, target_unit)} sudah memiliki jabatan bernama {titles} yang "
-        "tidak dapat digabung (jenis atau jenjangnya berbeda, atau jabatan manajerial). "
-        "Ubah dulu nama jabatan tersebut.",
+        _(
+            "Unit %(unit)s sudah memiliki jabatan bernama %(titles)s yang tidak dapat digabung "
+            "(jenis atau jenjangnya berbeda, atau jabatan manajerial). Ubah dulu nama jabatan "
+            "tersebut.",
+            unit=quote_unit(view, target_unit),
+            titles=titles,
+        ),
         "",
         positions=[str(p) for p in clashes],
     )

@@ -6,26 +6,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from penata.core.i18n import gettext_noop
+from penata.core.i18n import translate as _
 from penata.restructure.graph.errors import ErrorCode, OperationError
-from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph, replace
+from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph, decimal_text, replace
 from penata.restructure.graph.operations.base import Operation, error, quote_duty, quote_position
 
 
 def _missing_duty(graph: OrgGraph, duty_id: NodeId | None) -> list[OperationError]:
     if duty_id is None or duty_id not in graph.duties:
-        return [error(ErrorCode.DUTY_MISSING, f"Uraian tugas {duty_id} tidak ada.", "duty")]
+        message = _("Uraian tugas %(duty)s tidak ada.", duty=duty_id)
+        return [error(ErrorCode.DUTY_MISSING, message, "duty")]
     return []
-
-
-def _number(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    return text.replace(".", ",")
 
 
 @dataclass(frozen=True)
 class MoveDuty(Operation):
     kind = "duty.move"
-    label = "Pindahkan uraian tugas"
+    label = gettext_noop("Pindahkan uraian tugas")
 
     duty: NodeId
     position: NodeId
@@ -36,7 +34,7 @@ class MoveDuty(Operation):
             errors.append(
                 error(
                     ErrorCode.POSITION_MISSING,
-                    f"Jabatan {self.position} tidak ada dalam struktur.",
+                    _("Jabatan %(position)s tidak ada dalam struktur.", position=self.position),
                     "position",
                 )
             )
@@ -46,8 +44,11 @@ class MoveDuty(Operation):
             errors.append(
                 error(
                     ErrorCode.OPERATION_NOOP,
-                    f"Uraian tugas {quote_duty(graph, self.duty)} sudah milik "
-                    f"{quote_position(graph, self.position)}.",
+                    _(
+                        "Uraian tugas %(duty)s sudah milik %(position)s.",
+                        duty=quote_duty(graph, self.duty),
+                        position=quote_position(graph, self.position),
+                    ),
                     "position",
                 )
             )
@@ -59,9 +60,11 @@ class MoveDuty(Operation):
     def describe(self, graph: OrgGraph) -> str:
         duty = graph.duties.get(self.duty)
         source = quote_position(graph, duty.position) if duty else "?"
-        return (
-            f"Pindahkan uraian tugas {quote_duty(graph, self.duty)} dari {source} ke "
-            f"{quote_position(graph, self.position)}."
+        return _(
+            "Pindahkan uraian tugas %(duty)s dari %(source)s ke %(target)s.",
+            duty=quote_duty(graph, self.duty),
+            source=source,
+            target=quote_position(graph, self.position),
         )
 
 
@@ -70,7 +73,7 @@ class ChangeDuty(Operation):
     """Change the volume (per the duty's own period) and/or the time norm of a duty."""
 
     kind = "duty.change"
-    label = "Ubah volume / norma waktu"
+    label = gettext_noop("Ubah volume / norma waktu")
 
     duty: NodeId
     volume: Decimal | None = None
@@ -82,13 +85,13 @@ class ChangeDuty(Operation):
             return errors
         if self.volume is not None and self.volume < 0:
             errors.append(
-                error(ErrorCode.DUTY_VOLUME_NEGATIVE, "Volume tidak boleh negatif.", "volume")
+                error(ErrorCode.DUTY_VOLUME_NEGATIVE, _("Volume tidak boleh negatif."), "volume")
             )
         if self.time_norm is not None and self.time_norm <= 0:
             errors.append(
                 error(
                     ErrorCode.DUTY_NORM_NOT_POSITIVE,
-                    "Norma waktu harus lebih dari 0 menit.",
+                    _("Norma waktu harus lebih dari 0 menit."),
                     "time_norm",
                 )
             )
@@ -99,8 +102,10 @@ class ChangeDuty(Operation):
             errors.append(
                 error(
                     ErrorCode.OPERATION_NOOP,
-                    f"Volume dan norma waktu uraian tugas {quote_duty(graph, self.duty)} "
-                    "tidak berubah.",
+                    _(
+                        "Volume dan norma waktu uraian tugas %(duty)s tidak berubah.",
+                        duty=quote_duty(graph, self.duty),
+                    ),
                     "volume",
                 )
             )
@@ -120,12 +125,28 @@ class ChangeDuty(Operation):
         duty = graph.duties.get(self.duty)
         parts = []
         if self.volume is not None:
-            before = f"{_number(duty.volume)} → " if duty else ""
-            parts.append(f"volume {before}{_number(self.volume)}")
+            after = decimal_text(self.volume)
+            parts.append(
+                _("volume %(before)s → %(after)s", before=decimal_text(duty.volume), after=after)
+                if duty
+                else _("volume %(after)s", after=after)
+            )
         if self.time_norm is not None:
-            before = f"{_number(duty.time_norm)} → " if duty else ""
-            parts.append(f"norma waktu {before}{_number(self.time_norm)} menit")
-        return f"Ubah uraian tugas {quote_duty(graph, self.duty)}: {', '.join(parts)}."
+            after = decimal_text(self.time_norm)
+            parts.append(
+                _(
+                    "norma waktu %(before)s → %(after)s menit",
+                    before=decimal_text(duty.time_norm),
+                    after=after,
+                )
+                if duty
+                else _("norma waktu %(after)s menit", after=after)
+            )
+        return _(
+            "Ubah uraian tugas %(duty)s: %(changes)s.",
+            duty=quote_duty(graph, self.duty),
+            changes=", ".join(parts),
+        )
 
 
 @dataclass(frozen=True)
@@ -136,7 +157,7 @@ class RemoveDuty(Operation):
     reopened, so the removed statement stays on the old, closed row for the record."""
 
     kind = "duty.remove"
-    label = "Hapus uraian tugas"
+    label = gettext_noop("Hapus uraian tugas")
 
     duty: NodeId
 
@@ -149,4 +170,8 @@ class RemoveDuty(Operation):
     def describe(self, graph: OrgGraph) -> str:
         duty = graph.duties.get(self.duty)
         source = quote_position(graph, duty.position) if duty else "?"
-        return f"Hapus uraian tugas {quote_duty(graph, self.duty)} dari {source}."
+        return _(
+            "Hapus uraian tugas %(duty)s dari %(source)s.",
+            duty=quote_duty(graph, self.duty),
+            source=source,
+        )

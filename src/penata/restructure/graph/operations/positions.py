@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from penata.core.i18n import gettext_noop
+from penata.core.i18n import translate as _
+from penata.core.i18n import translate_plural as ngettext
 from penata.core.reference import (
     JF_JENJANG,
     KIND_ESELON,
@@ -48,7 +51,7 @@ def _missing_position(
         return [
             error(
                 ErrorCode.POSITION_MISSING,
-                f"Jabatan {position_id} tidak ada dalam struktur.",
+                _("Jabatan %(position)s tidak ada dalam struktur.", position=position_id),
                 field,
             )
         ]
@@ -72,7 +75,7 @@ def _reports_to_errors(
         return [
             error(
                 ErrorCode.POSITION_REPORTS_TO_MISSING,
-                f"Jabatan atasan {reports_to} tidak ada dalam struktur.",
+                _("Jabatan atasan %(position)s tidak ada dalam struktur.", position=reports_to),
                 "reports_to",
             )
         ]
@@ -80,8 +83,10 @@ def _reports_to_errors(
         return [
             error(
                 ErrorCode.POSITION_REPORTS_TO_SELF,
-                f"Jabatan {quote_position(view, position_id)} tidak dapat menjadi atasan "
-                "dirinya sendiri.",
+                _(
+                    "Jabatan %(position)s tidak dapat menjadi atasan dirinya sendiri.",
+                    position=quote_position(view, position_id),
+                ),
                 "reports_to",
             )
         ]
@@ -89,9 +94,12 @@ def _reports_to_errors(
         return [
             error(
                 ErrorCode.POSITION_REPORTING_CYCLE,
-                f"{quote_position(view, reports_to)} adalah bawahan (langsung atau tidak "
-                f"langsung) dari {quote_position(view, position_id)}; garis pelaporan akan "
-                "berputar.",
+                _(
+                    "%(superior)s adalah bawahan (langsung atau tidak langsung) dari "
+                    "%(position)s; garis pelaporan akan berputar.",
+                    superior=quote_position(view, reports_to),
+                    position=quote_position(view, position_id),
+                ),
                 "reports_to",
             )
         ]
@@ -117,7 +125,7 @@ def default_superior(view: GraphView, unit_id: NodeId, is_unit_head: bool) -> No
 @dataclass(frozen=True)
 class CreatePosition(Operation):
     kind = "position.create"
-    label = "Bentuk jabatan baru"
+    label = gettext_noop("Bentuk jabatan baru")
 
     new_id: NodeId
     unit: NodeId
@@ -136,20 +144,23 @@ class CreatePosition(Operation):
     def validate(self, graph: OrgGraph) -> list[OperationError]:
         errors = check_new_id(graph, self.new_id, graph.positions, "position")
         if self.unit is None or self.unit not in graph.units:
-            errors.append(
-                error(ErrorCode.UNIT_MISSING, f"Unit {self.unit} tidak ada dalam struktur.", "unit")
-            )
+            message = _("Unit %(unit)s tidak ada dalam struktur.", unit=self.unit)
+            errors.append(error(ErrorCode.UNIT_MISSING, message, "unit"))
             return errors
         title = self.title.strip()
         if not title:
             errors.append(
-                error(ErrorCode.POSITION_TITLE_BLANK, "Nama jabatan wajib diisi.", "title")
+                error(ErrorCode.POSITION_TITLE_BLANK, _("Nama jabatan wajib diisi."), "title")
             )
         elif _title_taken(graph, self.unit, title, None):
             errors.append(
                 error(
                     ErrorCode.POSITION_TITLE_TAKEN,
-                    f"Unit {quote_unit(graph, self.unit)} sudah memiliki jabatan “{title}”.",
+                    _(
+                        "Unit %(unit)s sudah memiliki jabatan “%(title)s”.",
+                        unit=quote_unit(graph, self.unit),
+                        title=title,
+                    ),
                     "title",
                 )
             )
@@ -158,7 +169,7 @@ class CreatePosition(Operation):
             errors.append(
                 error(
                     ErrorCode.POSITION_ROLE_INVALID,
-                    "Peran Koordinator/Subkoordinator hanya untuk jabatan fungsional.",
+                    _("Peran Koordinator/Subkoordinator hanya untuk jabatan fungsional."),
                     "role",
                 )
             )
@@ -167,7 +178,10 @@ class CreatePosition(Operation):
                 errors.append(
                     error(
                         ErrorCode.POSITION_HEAD_NOT_MANAGERIAL,
-                        "Kepala unit harus jabatan manajerial (JPT, administrator atau pengawas).",
+                        _(
+                            "Kepala unit harus jabatan manajerial (JPT, administrator atau "
+                            "pengawas)."
+                        ),
                         "is_unit_head",
                     )
                 )
@@ -176,7 +190,11 @@ class CreatePosition(Operation):
                 errors.append(
                     error(
                         ErrorCode.POSITION_HEAD_TAKEN,
-                        f"Unit {quote_unit(graph, self.unit)} sudah dipimpin oleh “{head.title}”.",
+                        _(
+                            "Unit %(unit)s sudah dipimpin oleh “%(head)s”.",
+                            unit=quote_unit(graph, self.unit),
+                            head=head.title,
+                        ),
                         "is_unit_head",
                     )
                 )
@@ -207,11 +225,10 @@ class CreatePosition(Operation):
         kind = POSITION_KINDS.get(self.position_kind, self.position_kind)
         if self.jenjang:
             kind += f" {JF_JENJANG.get(self.jenjang, self.jenjang)}"
-        head = ", kepala unit" if self.is_unit_head else ""
-        return (
-            f"Bentuk jabatan “{self.title.strip()}” ({kind}{head}) di "
-            f"{quote_unit(graph, self.unit)}."
-        )
+        values = {"title": self.title.strip(), "kind": kind, "unit": quote_unit(graph, self.unit)}
+        if self.is_unit_head:
+            return _("Bentuk jabatan “%(title)s” (%(kind)s, kepala unit) di %(unit)s.", **values)
+        return _("Bentuk jabatan “%(title)s” (%(kind)s) di %(unit)s.", **values)
 
 
 def _attribute_errors(
@@ -222,7 +239,7 @@ def _attribute_errors(
         errors.append(
             error(
                 ErrorCode.POSITION_KIND_UNKNOWN,
-                f"Jenis jabatan {kind!r} tidak dikenal.",
+                _("Jenis jabatan %(kind)s tidak dikenal.", kind=repr(kind)),
                 "position_kind",
             )
         )
@@ -231,7 +248,7 @@ def _attribute_errors(
         errors.append(
             error(
                 ErrorCode.POSITION_JENJANG_INVALID,
-                "Jabatan fungsional wajib memiliki jenjang (mis. Ahli Muda, Terampil).",
+                _("Jabatan fungsional wajib memiliki jenjang (mis. Ahli Muda, Terampil)."),
                 "jenjang",
             )
         )
@@ -239,21 +256,26 @@ def _attribute_errors(
         errors.append(
             error(
                 ErrorCode.POSITION_JENJANG_INVALID,
-                "Jenjang hanya diisi untuk jabatan fungsional.",
+                _("Jenjang hanya diisi untuk jabatan fungsional."),
                 "jenjang",
             )
         )
     if kelas is not None and not 1 <= kelas <= 17:
         errors.append(
-            error(ErrorCode.POSITION_KELAS_RANGE, "Kelas jabatan harus 1 sampai 17.", "kelas")
+            error(ErrorCode.POSITION_KELAS_RANGE, _("Kelas jabatan harus 1 sampai 17."), "kelas")
         )
     if eselon and eselon not in KIND_ESELON.get(kind, ()):
-        allowed = ", ".join(KIND_ESELON.get(kind, ())) or "tidak ada"
+        allowed = ", ".join(KIND_ESELON.get(kind, ())) or _("tidak ada")
         errors.append(
             error(
                 ErrorCode.POSITION_ESELON_INVALID,
-                f"Eselon {eselon} tidak sesuai dengan jenis jabatan "
-                f"{POSITION_KINDS[kind]} (eselon yang setara: {allowed}).",
+                _(
+                    "Eselon %(eselon)s tidak sesuai dengan jenis jabatan %(kind)s (eselon yang "
+                    "setara: %(allowed)s).",
+                    eselon=eselon,
+                    kind=POSITION_KINDS[kind],
+                    allowed=allowed,
+                ),
                 "eselon",
             )
         )
@@ -269,7 +291,7 @@ class MovePosition(Operation):
     """
 
     kind = "position.move"
-    label = "Pindahkan jabatan"
+    label = gettext_noop("Pindahkan jabatan")
 
     position: NodeId
     unit: NodeId
@@ -278,9 +300,8 @@ class MovePosition(Operation):
     def validate(self, graph: OrgGraph) -> list[OperationError]:
         errors = _missing_position(graph, self.position, "position")
         if self.unit is None or self.unit not in graph.units:
-            errors.append(
-                error(ErrorCode.UNIT_MISSING, f"Unit {self.unit} tidak ada dalam struktur.", "unit")
-            )
+            message = _("Unit %(unit)s tidak ada dalam struktur.", unit=self.unit)
+            errors.append(error(ErrorCode.UNIT_MISSING, message, "unit"))
         if errors:
             return errors
         node = graph.positions[self.position]
@@ -288,8 +309,11 @@ class MovePosition(Operation):
             return [
                 error(
                     ErrorCode.POSITION_IS_UNIT_HEAD,
-                    f"{quote_position(graph, self.position)} memimpin unitnya; pindahkan "
-                    "atau gabungkan unitnya, bukan jabatannya saja.",
+                    _(
+                        "%(position)s memimpin unitnya; pindahkan atau gabungkan unitnya, bukan "
+                        "jabatannya saja.",
+                        position=quote_position(graph, self.position),
+                    ),
                     "position",
                 )
             ]
@@ -297,7 +321,10 @@ class MovePosition(Operation):
             return [
                 error(
                     ErrorCode.OPERATION_NOOP,
-                    f"{quote_position(graph, self.position)} sudah berada di unit itu.",
+                    _(
+                        "%(position)s sudah berada di unit itu.",
+                        position=quote_position(graph, self.position),
+                    ),
                     "unit",
                 )
             ]
@@ -322,7 +349,12 @@ class MovePosition(Operation):
         node = graph.positions.get(self.position)
         source = quote_unit(graph, node.unit) if node else "?"
         title = f"“{node.title}”" if node else f"#{self.position}"
-        return f"Pindahkan jabatan {title} dari {source} ke {quote_unit(graph, self.unit)}."
+        return _(
+            "Pindahkan jabatan %(title)s dari %(source)s ke %(target)s.",
+            title=title,
+            source=source,
+            target=quote_unit(graph, self.unit),
+        )
 
 
 @dataclass(frozen=True)
@@ -334,7 +366,7 @@ class AbolishPosition(Operation):
     """
 
     kind = "position.abolish"
-    label = "Hapus jabatan"
+    label = gettext_noop("Hapus jabatan")
 
     position: NodeId
     incumbents_to: NodeId | None = None
@@ -349,9 +381,15 @@ class AbolishPosition(Operation):
             errors.append(
                 error(
                     ErrorCode.POSITION_HAS_INCUMBENTS,
-                    f"{quote_position(graph, self.position)} masih dijabat oleh "
-                    f"{len(node.incumbents)} pegawai. Tentukan jabatan tujuan mereka sebelum "
-                    "jabatan ini dihapus.",
+                    ngettext(
+                        "%(position)s masih dijabat oleh %(count)s pegawai. Tentukan jabatan "
+                        "tujuan mereka sebelum jabatan ini dihapus.",
+                        "%(position)s masih dijabat oleh %(count)s pegawai. Tentukan jabatan "
+                        "tujuan mereka sebelum jabatan ini dihapus.",
+                        len(node.incumbents),
+                        position=quote_position(graph, self.position),
+                        count=len(node.incumbents),
+                    ),
                     "incumbents_to",
                     incumbents=len(node.incumbents),
                 )
@@ -363,7 +401,7 @@ class AbolishPosition(Operation):
                 errors.append(
                     error(
                         ErrorCode.POSITION_TARGET_MISSING,
-                        f"Jabatan tujuan {target} tidak ada dalam struktur.",
+                        _("Jabatan tujuan %(position)s tidak ada dalam struktur.", position=target),
                         field,
                     )
                 )
@@ -371,7 +409,7 @@ class AbolishPosition(Operation):
                 errors.append(
                     error(
                         ErrorCode.POSITION_TARGET_SELF,
-                        "Jabatan tujuan tidak boleh jabatan yang dihapus.",
+                        _("Jabatan tujuan tidak boleh jabatan yang dihapus."),
                         field,
                     )
                 )
@@ -385,8 +423,11 @@ class AbolishPosition(Operation):
             errors.append(
                 error(
                     ErrorCode.POSITION_TARGET_SINGLE_HOLDER,
-                    f"{quote_position(graph, self.incumbents_to)} adalah jabatan manajerial "
-                    "yang hanya dapat dijabat satu orang.",
+                    _(
+                        "%(position)s adalah jabatan manajerial yang hanya dapat dijabat satu "
+                        "orang.",
+                        position=quote_position(graph, self.incumbents_to),
+                    ),
                     "incumbents_to",
                 )
             )
@@ -410,12 +451,26 @@ class AbolishPosition(Operation):
         editor.remove_position(self.position)
 
     def describe(self, graph: OrgGraph) -> str:
-        text = f"Hapus jabatan {quote_position(graph, self.position)}"
+        values = {
+            "position": quote_position(graph, self.position),
+            "incumbents_to": quote_position(graph, self.incumbents_to),
+            "duties_to": quote_position(graph, self.duties_to),
+        }
+        if self.incumbents_to is not None and self.duties_to is not None:
+            return _(
+                "Hapus jabatan %(position)s; pemangkunya pindah ke %(incumbents_to)s; uraian "
+                "tugasnya pindah ke %(duties_to)s.",
+                **values,
+            )
         if self.incumbents_to is not None:
-            text += f"; pemangkunya pindah ke {quote_position(graph, self.incumbents_to)}"
+            return _(
+                "Hapus jabatan %(position)s; pemangkunya pindah ke %(incumbents_to)s.", **values
+            )
         if self.duties_to is not None:
-            text += f"; uraian tugasnya pindah ke {quote_position(graph, self.duties_to)}"
-        return text + "."
+            return _(
+                "Hapus jabatan %(position)s; uraian tugasnya pindah ke %(duties_to)s.", **values
+            )
+        return _("Hapus jabatan %(position)s.", **values)
 
 
 @dataclass(frozen=True)
@@ -430,7 +485,7 @@ class ConvertPosition(Operation):
     """
 
     kind = "position.convert"
-    label = "Setarakan jabatan (penyetaraan)"
+    label = gettext_noop("Setarakan jabatan (penyetaraan)")
 
     position: NodeId
     title: str = ""
@@ -455,9 +510,12 @@ class ConvertPosition(Operation):
             return [
                 error(
                     ErrorCode.POSITION_NOT_CONVERTIBLE,
-                    f"{quote_position(graph, self.position)} adalah jabatan "
-                    f"{POSITION_KINDS.get(node.kind, node.kind)}; penyetaraan hanya untuk "
-                    "jabatan administrator dan pengawas.",
+                    _(
+                        "%(position)s adalah jabatan %(kind)s; penyetaraan hanya untuk jabatan "
+                        "administrator dan pengawas.",
+                        position=quote_position(graph, self.position),
+                        kind=POSITION_KINDS.get(node.kind, node.kind),
+                    ),
                     "position",
                 )
             ]
@@ -465,7 +523,10 @@ class ConvertPosition(Operation):
             errors.append(
                 error(
                     ErrorCode.POSITION_ROLE_INVALID,
-                    f"Peran {self.role!r} tidak dikenal (Koordinator atau Subkoordinator).",
+                    _(
+                        "Peran %(role)s tidak dikenal (Koordinator atau Subkoordinator).",
+                        role=repr(self.role),
+                    ),
                     "role",
                 )
             )
@@ -474,15 +535,18 @@ class ConvertPosition(Operation):
             errors.append(
                 error(
                     ErrorCode.POSITION_TITLE_TAKEN,
-                    f"Unit {quote_unit(graph, node.unit)} sudah memiliki jabatan “{title}”; "
-                    "beri nama lain untuk jabatan hasil penyetaraan.",
+                    _(
+                        "Unit %(unit)s sudah memiliki jabatan “%(title)s”; beri nama lain untuk "
+                        "jabatan hasil penyetaraan.",
+                        unit=quote_unit(graph, node.unit),
+                        title=title,
+                    ),
                     "title",
                 )
             )
         if self.kelas is not None and not 1 <= self.kelas <= 17:
-            errors.append(
-                error(ErrorCode.POSITION_KELAS_RANGE, "Kelas jabatan harus 1 sampai 17.", "kelas")
-            )
+            message = _("Kelas jabatan harus 1 sampai 17.")
+            errors.append(error(ErrorCode.POSITION_KELAS_RANGE, message, "kelas"))
         return errors
 
     def edit(self, editor: GraphEditor) -> None:
@@ -510,21 +574,35 @@ class ConvertPosition(Operation):
     def describe(self, graph: OrgGraph) -> str:
         node = graph.positions.get(self.position)
         if node is None:
-            return f"Setarakan jabatan #{self.position} menjadi jabatan fungsional."
-        jenjang = JF_JENJANG.get(PENYETARAAN_JENJANG.get(node.kind, ""), "")
+            return _(
+                "Setarakan jabatan #%(position)s menjadi jabatan fungsional.",
+                position=self.position,
+            )
         role = ROLES.get(self.new_role(node), "")
-        text = (
-            f"Setarakan {quote_position(graph, self.position)} "
-            f"({POSITION_KINDS.get(node.kind, node.kind)}) menjadi jabatan fungsional "
-            f"“{self.new_title(node)}” ({jenjang})"
+        values = {
+            "position": quote_position(graph, self.position),
+            "kind": POSITION_KINDS.get(node.kind, node.kind),
+            "title": self.new_title(node),
+            "jenjang": JF_JENJANG.get(PENYETARAAN_JENJANG.get(node.kind, ""), ""),
+            "role": role,
+        }
+        if role:
+            return _(
+                "Setarakan %(position)s (%(kind)s) menjadi jabatan fungsional “%(title)s” "
+                "(%(jenjang)s) dengan peran %(role)s.",
+                **values,
+            )
+        return _(
+            "Setarakan %(position)s (%(kind)s) menjadi jabatan fungsional “%(title)s” "
+            "(%(jenjang)s).",
+            **values,
         )
-        return text + (f" dengan peran {role}." if role else ".")
 
 
 @dataclass(frozen=True)
 class ChangeReportingLine(Operation):
     kind = "position.reporting_line"
-    label = "Ubah atasan langsung"
+    label = gettext_noop("Ubah atasan langsung")
 
     position: NodeId
     reports_to: NodeId | None = None
@@ -538,7 +616,10 @@ class ChangeReportingLine(Operation):
             errors.append(
                 error(
                     ErrorCode.OPERATION_NOOP,
-                    f"{quote_position(graph, self.position)} sudah melapor ke atasan itu.",
+                    _(
+                        "%(position)s sudah melapor ke atasan itu.",
+                        position=quote_position(graph, self.position),
+                    ),
                     "reports_to",
                 )
             )
@@ -549,6 +630,12 @@ class ChangeReportingLine(Operation):
 
     def describe(self, graph: OrgGraph) -> str:
         superior = (
-            quote_position(graph, self.reports_to) if self.reports_to is not None else "(tidak ada)"
+            quote_position(graph, self.reports_to)
+            if self.reports_to is not None
+            else _("(tidak ada)")
         )
-        return f"Ubah atasan langsung {quote_position(graph, self.position)} menjadi {superior}."
+        return _(
+            "Ubah atasan langsung %(position)s menjadi %(superior)s.",
+            position=quote_position(graph, self.position),
+            superior=superior,
+        )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from penata.core.i18n import gettext_noop
+from penata.core.i18n import translate as _
+from penata.core.i18n import translate_plural as ngettext
 from penata.core.reference import UNIT_KINDS
 from penata.restructure.graph.errors import ErrorCode, OperationError
 from penata.restructure.graph.model import GraphEditor, NodeId, OrgGraph, UnitNode, replace
@@ -27,14 +30,15 @@ def _code_taken(view: GraphView, code: str, except_id: NodeId | None = None) -> 
 
 def _missing_unit(view: GraphView, unit_id: NodeId | None, field: str) -> list[OperationError]:
     if unit_id is None or unit_id not in view.units:
-        return [error(ErrorCode.UNIT_MISSING, f"Unit {unit_id} tidak ada dalam struktur.", field)]
+        message = _("Unit %(unit)s tidak ada dalam struktur.", unit=unit_id)
+        return [error(ErrorCode.UNIT_MISSING, message, field)]
     return []
 
 
 @dataclass(frozen=True)
 class CreateUnit(Operation):
     kind = "unit.create"
-    label = "Bentuk unit baru"
+    label = gettext_noop("Bentuk unit baru")
 
     new_id: NodeId
     parent: NodeId | None
@@ -51,7 +55,7 @@ class CreateUnit(Operation):
             errors.append(
                 error(
                     ErrorCode.UNIT_PARENT_MISSING,
-                    f"Unit induk {self.parent} tidak ada dalam struktur.",
+                    _("Unit induk %(unit)s tidak ada dalam struktur.", unit=self.parent),
                     "parent",
                 )
             )
@@ -59,19 +63,19 @@ class CreateUnit(Operation):
             errors.append(
                 error(
                     ErrorCode.UNIT_KIND_UNKNOWN,
-                    f"Jenis unit {self.unit_kind!r} tidak dikenal.",
+                    _("Jenis unit %(kind)s tidak dikenal.", kind=repr(self.unit_kind)),
                     "unit_kind",
                 )
             )
         if not self.name.strip():
-            errors.append(error(ErrorCode.UNIT_NAME_BLANK, "Nama unit wajib diisi.", "name"))
+            errors.append(error(ErrorCode.UNIT_NAME_BLANK, _("Nama unit wajib diisi."), "name"))
         if not self.code.strip():
-            errors.append(error(ErrorCode.UNIT_CODE_BLANK, "Kode unit wajib diisi.", "code"))
+            errors.append(error(ErrorCode.UNIT_CODE_BLANK, _("Kode unit wajib diisi."), "code"))
         elif _code_taken(graph, self.code):
             errors.append(
                 error(
                     ErrorCode.UNIT_CODE_TAKEN,
-                    f"Kode unit “{self.code}” sudah dipakai unit lain.",
+                    _("Kode unit “%(code)s” sudah dipakai unit lain.", code=self.code),
                     "code",
                 )
             )
@@ -90,17 +94,19 @@ class CreateUnit(Operation):
         )
 
     def describe(self, graph: OrgGraph) -> str:
-        kind = UNIT_KINDS.get(self.unit_kind, self.unit_kind)
-        return (
-            f"Bentuk unit “{self.name.strip()}” ({kind}, kode {self.code.strip()}) "
-            f"di bawah {quote_unit(graph, self.parent)}."
+        return _(
+            "Bentuk unit “%(name)s” (%(kind)s, kode %(code)s) di bawah %(parent)s.",
+            name=self.name.strip(),
+            kind=UNIT_KINDS.get(self.unit_kind, self.unit_kind),
+            code=self.code.strip(),
+            parent=quote_unit(graph, self.parent),
         )
 
 
 @dataclass(frozen=True)
 class RenameUnit(Operation):
     kind = "unit.rename"
-    label = "Ubah nama unit"
+    label = gettext_noop("Ubah nama unit")
 
     unit: NodeId
     name: str
@@ -112,13 +118,13 @@ class RenameUnit(Operation):
             return errors
         node = graph.units[self.unit]
         if not self.name.strip():
-            errors.append(error(ErrorCode.UNIT_NAME_BLANK, "Nama unit wajib diisi.", "name"))
+            errors.append(error(ErrorCode.UNIT_NAME_BLANK, _("Nama unit wajib diisi."), "name"))
         code = self.code.strip()
         if code and code.casefold() != node.code.casefold() and _code_taken(graph, code, self.unit):
             errors.append(
                 error(
                     ErrorCode.UNIT_CODE_TAKEN,
-                    f"Kode unit “{code}” sudah dipakai unit lain.",
+                    _("Kode unit “%(code)s” sudah dipakai unit lain.", code=code),
                     "code",
                 )
             )
@@ -126,7 +132,10 @@ class RenameUnit(Operation):
             errors.append(
                 error(
                     ErrorCode.OPERATION_NOOP,
-                    f"Nama dan kode unit {quote_unit(graph, self.unit)} tidak berubah.",
+                    _(
+                        "Nama dan kode unit %(unit)s tidak berubah.",
+                        unit=quote_unit(graph, self.unit),
+                    ),
                     "name",
                 )
             )
@@ -137,16 +146,21 @@ class RenameUnit(Operation):
         editor.put_unit(replace(node, name=self.name.strip(), code=self.code.strip() or node.code))
 
     def describe(self, graph: OrgGraph) -> str:
-        text = f"Ubah nama unit {quote_unit(graph, self.unit)} menjadi “{self.name.strip()}”"
-        if self.code.strip():
-            text += f" (kode {self.code.strip()})"
-        return text + "."
+        unit, name, code = quote_unit(graph, self.unit), self.name.strip(), self.code.strip()
+        if code:
+            return _(
+                "Ubah nama unit %(unit)s menjadi “%(name)s” (kode %(code)s).",
+                unit=unit,
+                name=name,
+                code=code,
+            )
+        return _("Ubah nama unit %(unit)s menjadi “%(name)s”.", unit=unit, name=name)
 
 
 @dataclass(frozen=True)
 class MoveUnit(Operation):
     kind = "unit.move"
-    label = "Pindahkan unit"
+    label = gettext_noop("Pindahkan unit")
 
     unit: NodeId
     parent: NodeId
@@ -157,7 +171,7 @@ class MoveUnit(Operation):
             errors.append(
                 error(
                     ErrorCode.UNIT_PARENT_MISSING,
-                    f"Unit induk {self.parent} tidak ada dalam struktur.",
+                    _("Unit induk %(unit)s tidak ada dalam struktur.", unit=self.parent),
                     "parent",
                 )
             )
@@ -167,8 +181,12 @@ class MoveUnit(Operation):
             errors.append(
                 error(
                     ErrorCode.UNIT_MOVE_INTO_ITSELF,
-                    f"Unit {quote_unit(graph, self.unit)} tidak dapat dipindah ke bawah "
-                    f"{quote_unit(graph, self.parent)} yang berada di dalam unit itu sendiri.",
+                    _(
+                        "Unit %(unit)s tidak dapat dipindah ke bawah %(parent)s yang berada di "
+                        "dalam unit itu sendiri.",
+                        unit=quote_unit(graph, self.unit),
+                        parent=quote_unit(graph, self.parent),
+                    ),
                     "parent",
                 )
             )
@@ -176,8 +194,11 @@ class MoveUnit(Operation):
             errors.append(
                 error(
                     ErrorCode.OPERATION_NOOP,
-                    f"Unit {quote_unit(graph, self.unit)} sudah berada di bawah "
-                    f"{quote_unit(graph, self.parent)}.",
+                    _(
+                        "Unit %(unit)s sudah berada di bawah %(parent)s.",
+                        unit=quote_unit(graph, self.unit),
+                        parent=quote_unit(graph, self.parent),
+                    ),
                     "parent",
                 )
             )
@@ -187,9 +208,10 @@ class MoveUnit(Operation):
         reparent_unit(editor, self.unit, self.parent)
 
     def describe(self, graph: OrgGraph) -> str:
-        return (
-            f"Pindahkan unit {quote_unit(graph, self.unit)} ke bawah "
-            f"{quote_unit(graph, self.parent)}."
+        return _(
+            "Pindahkan unit %(unit)s ke bawah %(parent)s.",
+            unit=quote_unit(graph, self.unit),
+            parent=quote_unit(graph, self.parent),
         )
 
 
@@ -208,35 +230,70 @@ def _absorb(
     editor.remove_unit(unit_id)
 
 
+# Where the posts or the sub-units of an abolished unit go: (missing, inside) messages.
+_TARGET_MESSAGES = {
+    "positions_to": (
+        gettext_noop("Unit tujuan jabatan (%(target)s) tidak ada dalam struktur."),
+        gettext_noop("Unit tujuan jabatan %(target)s berada di dalam %(unit)s yang akan dihapus."),
+    ),
+    "children_to": (
+        gettext_noop("Unit tujuan sub-unit (%(target)s) tidak ada dalam struktur."),
+        gettext_noop("Unit tujuan sub-unit %(target)s berada di dalam %(unit)s yang akan dihapus."),
+    ),
+}
+
+
 def _target_errors(
-    graph: OrgGraph, unit_id: NodeId, target: NodeId | None, field: str, what: str
+    graph: OrgGraph, unit_id: NodeId, target: NodeId | None, field: str
 ) -> list[OperationError]:
     if target is None:
         return []
+    missing, inside = _TARGET_MESSAGES[field]
     if target not in graph.units:
-        return [
-            error(
-                ErrorCode.UNIT_TARGET_MISSING,
-                f"Unit tujuan {what} ({target}) tidak ada dalam struktur.",
-                field,
-            )
-        ]
+        return [error(ErrorCode.UNIT_TARGET_MISSING, _(missing, target=target), field)]
     if graph.is_within(target, unit_id):
-        return [
-            error(
-                ErrorCode.UNIT_TARGET_INSIDE,
-                f"Unit tujuan {what} {quote_unit(graph, target)} berada di dalam "
-                f"{quote_unit(graph, unit_id)} yang akan dihapus.",
-                field,
-            )
-        ]
+        message = _(inside, target=quote_unit(graph, target), unit=quote_unit(graph, unit_id))
+        return [error(ErrorCode.UNIT_TARGET_INSIDE, message, field)]
     return []
+
+
+def _not_empty_message(view: GraphView, unit_id: NodeId, positions: int, children: int) -> str:
+    """Why a unit that still has posts (`positions` unplaced) or sub-units cannot go."""
+    unit = quote_unit(view, unit_id)
+    if positions and children:
+        return _(
+            "Unit %(unit)s masih memiliki %(positions)s jabatan dan %(children)s sub-unit. "
+            "Tentukan unit tujuan jabatannya dan unit induk baru sub-unitnya sebelum unit ini "
+            "dihapus.",
+            unit=unit,
+            positions=positions,
+            children=children,
+        )
+    if positions:
+        return ngettext(
+            "Unit %(unit)s masih memiliki %(positions)s jabatan. Tentukan unit tujuan "
+            "jabatannya sebelum unit ini dihapus.",
+            "Unit %(unit)s masih memiliki %(positions)s jabatan. Tentukan unit tujuan "
+            "jabatannya sebelum unit ini dihapus.",
+            positions,
+            unit=unit,
+            positions=positions,
+        )
+    return ngettext(
+        "Unit %(unit)s masih memiliki %(children)s sub-unit. Tentukan unit induk baru "
+        "sub-unitnya sebelum unit ini dihapus.",
+        "Unit %(unit)s masih memiliki %(children)s sub-unit. Tentukan unit induk baru "
+        "sub-unitnya sebelum unit ini dihapus.",
+        children,
+        unit=unit,
+        children=children,
+    )
 
 
 @dataclass(frozen=True)
 class AbolishUnit(Operation):
     kind = "unit.abolish"
-    label = "Hapus unit"
+    label = gettext_noop("Hapus unit")
 
     unit: NodeId
     positions_to: NodeId | None = None
@@ -248,30 +305,20 @@ class AbolishUnit(Operation):
             return errors
         positions = graph.unit_positions(self.unit)
         children = graph.children(self.unit)
-        unplaced: list[str] = []
-        if positions and self.positions_to is None:
-            unplaced.append(f"{len(positions)} jabatan")
-        if children and self.children_to is None:
-            unplaced.append(f"{len(children)} sub-unit")
-        if unplaced:
-            asks = []
-            if positions and self.positions_to is None:
-                asks.append("unit tujuan jabatannya")
-            if children and self.children_to is None:
-                asks.append("unit induk baru sub-unitnya")
+        unplaced_positions = len(positions) if self.positions_to is None else 0
+        unplaced_children = len(children) if self.children_to is None else 0
+        if unplaced_positions or unplaced_children:
             errors.append(
                 error(
                     ErrorCode.UNIT_NOT_EMPTY,
-                    f"Unit {quote_unit(graph, self.unit)} masih memiliki "
-                    f"{' dan '.join(unplaced)}. Tentukan {' dan '.join(asks)} "
-                    "sebelum unit ini dihapus.",
-                    "positions_to" if positions and self.positions_to is None else "children_to",
+                    _not_empty_message(graph, self.unit, unplaced_positions, unplaced_children),
+                    "positions_to" if unplaced_positions else "children_to",
                     positions=len(positions),
                     children=len(children),
                 )
             )
-        errors += _target_errors(graph, self.unit, self.positions_to, "positions_to", "jabatan")
-        errors += _target_errors(graph, self.unit, self.children_to, "children_to", "sub-unit")
+        errors += _target_errors(graph, self.unit, self.positions_to, "positions_to")
+        errors += _target_errors(graph, self.unit, self.children_to, "children_to")
         if not errors and positions and self.positions_to is not None:
             _folds, clashes = title_conflicts(graph, list(positions), self.positions_to)
             if clashes:
@@ -282,12 +329,30 @@ class AbolishUnit(Operation):
         _absorb(editor, self.unit, self.positions_to, self.children_to)
 
     def describe(self, graph: OrgGraph) -> str:
-        text = f"Hapus unit {quote_unit(graph, self.unit)}"
+        unit = quote_unit(graph, self.unit)
+        positions_to = quote_unit(graph, self.positions_to)
+        children_to = quote_unit(graph, self.children_to)
+        if self.positions_to is not None and self.children_to is not None:
+            return _(
+                "Hapus unit %(unit)s; jabatannya pindah ke %(positions_to)s; sub-unitnya pindah "
+                "ke bawah %(children_to)s.",
+                unit=unit,
+                positions_to=positions_to,
+                children_to=children_to,
+            )
         if self.positions_to is not None:
-            text += f"; jabatannya pindah ke {quote_unit(graph, self.positions_to)}"
+            return _(
+                "Hapus unit %(unit)s; jabatannya pindah ke %(positions_to)s.",
+                unit=unit,
+                positions_to=positions_to,
+            )
         if self.children_to is not None:
-            text += f"; sub-unitnya pindah ke bawah {quote_unit(graph, self.children_to)}"
-        return text + "."
+            return _(
+                "Hapus unit %(unit)s; sub-unitnya pindah ke bawah %(children_to)s.",
+                unit=unit,
+                children_to=children_to,
+            )
+        return _("Hapus unit %(unit)s.", unit=unit)
 
 
 @dataclass(frozen=True)
@@ -299,7 +364,7 @@ class MergeUnits(Operation):
     """
 
     kind = "unit.merge"
-    label = "Gabungkan unit"
+    label = gettext_noop("Gabungkan unit")
 
     source: NodeId
     target: NodeId
@@ -314,8 +379,10 @@ class MergeUnits(Operation):
             return [
                 error(
                     ErrorCode.UNIT_MERGE_SAME,
-                    f"Unit {quote_unit(graph, self.source)} tidak dapat digabung ke dirinya "
-                    "sendiri.",
+                    _(
+                        "Unit %(unit)s tidak dapat digabung ke dirinya sendiri.",
+                        unit=quote_unit(graph, self.source),
+                    ),
                     "target",
                 )
             ]
@@ -323,8 +390,11 @@ class MergeUnits(Operation):
             return [
                 error(
                     ErrorCode.UNIT_MERGE_INTO_DESCENDANT,
-                    f"Unit {quote_unit(graph, self.source)} tidak dapat digabung ke "
-                    f"{quote_unit(graph, self.target)} yang berada di bawahnya.",
+                    _(
+                        "Unit %(unit)s tidak dapat digabung ke %(target)s yang berada di bawahnya.",
+                        unit=quote_unit(graph, self.source),
+                        target=quote_unit(graph, self.target),
+                    ),
                     "target",
                 )
             ]
@@ -338,7 +408,8 @@ class MergeUnits(Operation):
         _absorb(editor, self.source, self.target, self.target)
 
     def describe(self, graph: OrgGraph) -> str:
-        return (
-            f"Gabungkan unit {quote_unit(graph, self.source)} ke dalam "
-            f"{quote_unit(graph, self.target)}."
+        return _(
+            "Gabungkan unit %(source)s ke dalam %(target)s.",
+            source=quote_unit(graph, self.source),
+            target=quote_unit(graph, self.target),
         )
