@@ -507,6 +507,10 @@ def test_cli_structure_metrics_json_and_text(city):
     text, _err = _call("metrics", "--instansi", code, "--as-of", "2026-01-05")
     assert "Lapis manajerial: 4 (lapis 1: 1, lapis 2: 1, lapis 3: 3, lapis 4: 3)" in text
     assert "Dinas A: 2,75 / 3, 3 lapis, 11 pegawai" in text
+    assert "Rasio manajerial: " in text and "Belum ada struktur" not in text
+    before, _err = _call("metrics", "--instansi", code, "--as-of", "1999-01-01")
+    assert "Belum ada struktur yang berlaku pada tanggal ini." in before
+    assert "Rasio manajerial: —\n" in before
 
 
 def test_cli_structure_metrics_of_a_scenario(city, analyst):

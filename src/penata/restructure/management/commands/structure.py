@@ -139,7 +139,8 @@ class Command(BaseCommand):
             f"Unit: {_number(m.units)} · jabatan: {_number(m.positions)} "
             f"(manajerial {_number(m.managerial_positions)}, lowong {_number(m.vacant_positions)})"
             f" · pegawai: {_number(m.people)}",
-            f"Rasio manajerial: {_number(ratio * 100 if ratio is not None else None, 1)}% jabatan",
+            "Rasio manajerial: "
+            + (f"{_number(ratio * 100, 1)}% jabatan" if ratio is not None else "—"),
             f"Lapis manajerial: {m.layers} ("
             + ", ".join(f"lapis {k}: {n}" for k, n in m.layer_counts)
             + ")",
@@ -153,6 +154,8 @@ class Command(BaseCommand):
             f"ABK: kebutuhan {_number(float(m.abk.need))} ({m.abk.need_rounded} dibulatkan), "
             f"ada {m.abk.existing}, selisih {m.abk.gap:+d}",
         ]
+        if not m.units:
+            lines.insert(0, "Belum ada struktur yang berlaku pada tanggal ini.")
         for line in lines:
             self.stdout.write(line)
         if m.perangkat_daerah:
