@@ -139,3 +139,17 @@ def test_a_too_large_spreadsheet_names_its_size_in_the_reader_s_language(big_fil
 
     assert indonesian.value.message.startswith("Berkas terlalu besar (1,5 MB); batasnya 1 MB.")
     assert english.value.message.startswith("Berkas terlalu besar (1.5 MB); batasnya 1 MB.")
+
+
+def test_the_helper_imports_nothing_from_django_until_it_writes_a_number():
+    script = (
+        "import sys; import penata.core.numbers; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr

@@ -5,7 +5,8 @@ Indonesia, 1,234.5 and 84.5 in English.
 PDF reports, text glued into translated sentences). It follows the active language through
 Django's format modules (`django/conf/locale/<lang>/formats.py`) and groups thousands whether or
 not `USE_THOUSAND_SEPARATOR` is set. Without a set-up Django (the pure rules modules called from
-a plain script) it writes the Indonesian way, the default language of Penata.
+a plain script) it writes the Indonesian way, the default language of Penata; like
+`penata.core.i18n`, the module imports nothing from Django until a number is written.
 
 Spreadsheet cells, JSON and CLI output keep plain numbers; this is for text only.
 """
@@ -14,10 +15,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from django.apps import apps
-from django.conf import settings
-from django.utils import numberformat
-from django.utils.formats import number_format
+from penata.core.i18n import django_ready
 
 Number = int | float | Decimal
 
@@ -55,9 +53,13 @@ def format_number(value: Number, places: int | None = None, *, trim: bool = Fals
         amount = abs(amount)
     exponent = amount.as_tuple().exponent
     digits = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    if settings.configured and apps.ready:
+    if django_ready():
+        from django.utils.formats import number_format
+
         text = number_format(amount, digits, force_grouping=True)
     else:
+        from django.utils import numberformat
+
         text = numberformat.format(
             amount,
             _ID_DECIMAL_SEPARATOR,
