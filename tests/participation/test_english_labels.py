@@ -68,3 +68,31 @@ def test_survey_page_reads_in_english(in_english, world):
     assert "What is your opinion of how quickly the service is delivered?" in body
     assert "Very courteous and friendly" in body
     assert "Bagaimana pendapat Saudara" not in body
+
+
+def test_hours_take_the_plural_of_the_reader_language():
+    from decimal import Decimal
+
+    from penata.participation.templatetags.participation_tags import hours
+
+    assert [hours(Decimal(v)) for v in ("1", "1.5", "24")] == ["1 jam", "1,5 jam", "24 jam"]
+    with translation.override("en"):
+        assert [hours(Decimal(v)) for v in ("1", "1.5", "24")] == [
+            "1 hour",
+            "1.5 hours",
+            "24 hours",
+        ]
+    assert hours(None) == "–"
+
+
+def test_respondent_profile_labels_follow_the_language():
+    from penata.participation.selectors.skm import PROFILE_LABELS
+
+    assert str(PROFILE_LABELS["sex"]) == "Jenis kelamin"
+    with translation.override("en"):
+        assert [str(label) for label in PROFILE_LABELS.values()] == [
+            "Age",
+            "Sex",
+            "Education",
+            "Occupation",
+        ]

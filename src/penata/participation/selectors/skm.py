@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from penata.org.models import Instansi, Unit
 from penata.participation import periods
@@ -32,10 +33,10 @@ from penata.participation.rules import (
 from penata.participation.selectors.common import settings_for, skm_config_for
 
 PROFILE_LABELS = {
-    "age_band": "Usia",
-    "sex": "Jenis kelamin",
-    "education": "Pendidikan",
-    "occupation": "Pekerjaan",
+    "age_band": gettext_lazy("Usia"),
+    "sex": gettext_lazy("Jenis kelamin"),
+    "education": gettext_lazy("Pendidikan"),
+    "occupation": gettext_lazy("Pekerjaan"),
 }
 
 
@@ -155,8 +156,8 @@ def skm_result(
     for field, choices in PROFILE_FIELDS.items():
         counted = dict(qs.values_list(field).annotate(n=Count("id")).order_by())
         entries = [(str(label), int(counted.get(value, 0))) for value, label in choices.choices]
-        entries.append(("Tidak diisi", int(counted.get("", 0))))
-        profile.append(ProfileCount(field, PROFILE_LABELS[field], entries))
+        entries.append((gettext("Tidak diisi"), int(counted.get("", 0))))
+        profile.append(ProfileCount(field, str(PROFILE_LABELS[field]), entries))
     population = _population(instansi, service, unit, period)
     sample = sample_status(population, len(answers)) if population is not None else None
     scope = service.name if service else (unit.name if unit else instansi.name)

@@ -10,6 +10,7 @@ from django.forms import BoundField
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from penata.core.numbers import format_number
 from penata.participation import complaint_rules as rules
@@ -89,7 +90,9 @@ def decimal_id(value: Decimal | float | None, places: int = 2) -> str:
 def hours(value: Decimal | None) -> str:
     if value is None:
         return "–"
-    return format_number(value) + " jam"
+    # "1 hour" but "1.5 hours": only exactly one takes the singular.
+    count = 1 if value == 1 else 2
+    return ngettext("%(n)s jam", "%(n)s jam", count) % {"n": format_number(value)}
 
 
 @register.filter
