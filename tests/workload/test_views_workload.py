@@ -111,6 +111,26 @@ def test_summary_page_lists_units_with_a_chart(client, world):
     assert response.context["summary"].by_unit[0].gap == -1
 
 
+def test_summary_chart_shows_every_perangkat_daerah_largest_shortage_first(client, world):
+    from tests.factories import AssignmentFactory, PositionFactory, UnitFactory
+
+    # A second Perangkat Daerah with three people on a post without duties: surplus of 3.
+    other = UnitFactory(instansi=world.instansi, name="Badan Lain", code="BL", kind="badan")
+    post = PositionFactory(unit=other, title="Pengadministrasi", kind="pelaksana")
+    for _ in range(3):
+        AssignmentFactory(position=post, employee__instansi=world.instansi)
+    client.force_login(world.auditor)
+
+    # The table sorted by name, ascending; the chart keeps its own order and every unit.
+    response = client.get(reverse("workload:summary"), {"urut": "name", "arah": "naik"})
+
+    chart = response.context["chart"]["units"]
+    lines = response.context["summary"].by_unit
+    assert len(chart) == len(lines) == 2
+    assert [c["value"] for c in chart] == sorted((line.gap for line in lines), reverse=True)
+    assert chart[-1] == {"name": "Badan Lain", "value": -3}
+
+
 def test_outlook_page_shows_retirements_by_year(client, world):
     response = _get(client, world.employee_user, "workload:outlook", world.root.id)
 

@@ -103,7 +103,12 @@ def city_summary(request: HttpRequest) -> HttpResponse:
         request.user, as_of=as_of_date(request), sort=sort, descending=descending
     )
     chart = {
-        "units": [{"name": line.name, "value": line.gap} for line in summary.by_unit][:25],
+        # Every Perangkat Daerah, largest shortage first whatever the table's order: cutting
+        # the list would hide the largest surpluses at its end.
+        "units": [
+            {"name": line.name, "value": line.gap}
+            for line in sorted(summary.by_unit, key=lambda line: -line.gap)
+        ],
         "kinds": [{"name": line.name, "value": line.gap} for line in summary.by_kind],
     }
     return render(

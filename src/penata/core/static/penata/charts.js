@@ -25,8 +25,10 @@
     const names = rows.map((r) => r.name);
     const values = rows.map((r) => r.value);
     const crowded = !horizontal && names.length > 8;
+    // Horizontal bars: long unit names are cut (the tooltip has them whole).
+    const label = horizontal ? {width: 240, overflow: "truncate"} : {rotate: crowded ? 60 : 0};
     const category = {type: "category", data: names, axisTick: {show: false},
-                      axisLabel: {fontSize: crowded ? 9 : 11, interval: 0, rotate: crowded ? 60 : 0}};
+                      axisLabel: Object.assign({fontSize: crowded ? 9 : 11, interval: 0}, label)};
     const value = {type: "value", minInterval: 1, splitLine: {lineStyle: {color: "#eef0f3"}}, axisLabel: {fontSize: 10}};
     return {
       color: PALETTE,
@@ -45,6 +47,8 @@
     if (!source || !window.echarts) return;
     const rows = (JSON.parse(source.textContent) || {})[el.dataset.chartKey] || [];
     const kind = el.dataset.chart;
+    // One row per bar: a long list grows the chart instead of overprinting its labels.
+    if (kind === "hbars") el.style.height = Math.max(el.clientHeight, rows.length * 22 + 40) + "px";
     const option = kind === "pie" ? pie(el, rows) : bars(el, rows, kind === "hbars");
     const chart = echarts.init(el, null, {renderer: "canvas"});
     chart.setOption(option);
