@@ -54,6 +54,22 @@ def test_two_pulses_show_a_hotspot_with_its_weakest_dimension(city, clock):
     assert [p.title for p, _ in report.overall] == ["Pulse 1", "Pulse 2"]
 
 
+def _two_more_in_bidang_y(city) -> list:
+    """Two more staff for Bidang Sumber Daya, added before the announcement is published."""
+    staff_post = Position.objects.get(title="Pengelola Sumber Daya")
+    return [_person(city.inst, staff_post, f"sy{i}", f"Pegawai Y{i}") for i in (3, 4)]
+
+
+def _one_pulse(city, announcement, extra) -> None:
+    """Bidang Sumber Daya (six people with `extra`) answers 5-4-1-2-3; Bidang Pelayanan
+    (three, too few to show alone) answers all ones."""
+    pulse = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 1")
+    for person in [city.kabid_y, *city.staff_y, *extra]:
+        pulse_answer(actor=person.user, pulse=pulse, answers=[5, 4, 1, 2, 3])
+    for person in [city.kabid_x, *city.staff_x]:
+        pulse_answer(actor=person.user, pulse=pulse, answers=[1, 1, 1, 1, 1])
+
+
 def test_heatmap_chart_gives_likert_means_and_hides_small_groups(city, client):
     import json
 
@@ -61,14 +77,9 @@ def test_heatmap_chart_gives_likert_means_and_hides_small_groups(city, client):
 
     from penata.change.readiness import heatmap_chart
 
-    staff_post = Position.objects.get(title="Pengelola Sumber Daya")
-    extra = [_person(city.inst, staff_post, f"sy{i}", f"Pegawai Y{i}") for i in (3, 4)]
+    extra = _two_more_in_bidang_y(city)
     announcement = publish(city)
-    pulse = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 1")
-    for person in [city.kabid_y, *city.staff_y, *extra]:
-        pulse_answer(actor=person.user, pulse=pulse, answers=[5, 4, 1, 2, 3])
-    for person in [city.kabid_x, *city.staff_x]:
-        pulse_answer(actor=person.user, pulse=pulse, answers=[1, 1, 1, 1, 1])
+    _one_pulse(city, announcement, extra)
     report = readiness_report(city.admin, announcement)
 
     chart = heatmap_chart(report)
@@ -136,15 +147,10 @@ def test_the_heat_map_starts_per_perangkat_daerah_and_opens_one(city, client):
 
     from penata.change.readiness import heatmap_chart, readiness_level
 
-    staff_post = Position.objects.get(title="Pengelola Sumber Daya")
-    extra = [_person(city.inst, staff_post, f"sy{i}", f"Pegawai Y{i}") for i in (3, 4)]
+    extra = _two_more_in_bidang_y(city)
     everyone = ["jpt_pratama", "administrator", "pengawas", "fungsional", "pelaksana"]
     announcement = publish(city, target_unit=None, target_kinds=everyone)
-    pulse = pulse_open(actor=city.admin, announcement=announcement, title="Pulse 1")
-    for person in [city.kabid_y, *city.staff_y, *extra]:
-        pulse_answer(actor=person.user, pulse=pulse, answers=[5, 4, 1, 2, 3])
-    for person in [city.kabid_x, *city.staff_x]:
-        pulse_answer(actor=person.user, pulse=pulse, answers=[1, 1, 1, 1, 1])
+    _one_pulse(city, announcement, extra)
 
     report = readiness_report(city.admin, announcement)
     level = readiness_level(report, None)

@@ -24,28 +24,11 @@ from penata.restructure.services import (
     scenario_submit,
 )
 from tests.factories import AssignmentFactory, EmployeeFactory
-from tests.restructure.test_scenarios import BASE_DATE, build_city, user_with
+from tests.restructure.test_scenarios import BASE_DATE, user_with
 
 EFFECTIVE = dt.date(2026, 2, 1)
 DAY_BEFORE = dt.date(2026, 1, 31)
 PERWALI = "Perwali Surakarta No. 7 Tahun 2026"
-
-
-@pytest.fixture
-def city(db):
-    from tests.factories import InstansiFactory
-
-    return build_city(InstansiFactory())
-
-
-@pytest.fixture
-def analyst(city):
-    return user_with(city.instansi, "org_analyst", "analis")
-
-
-@pytest.fixture
-def admin(city):
-    return user_with(city.instansi, "admin", "admin_bkpsdm")
 
 
 def approved_scenario(city, analyst, admin, operations):

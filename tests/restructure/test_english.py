@@ -9,16 +9,14 @@ import io
 from decimal import Decimal
 
 import openpyxl
-import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from penata.restructure.graph.operations import AbolishUnit, ChangeDuty
 from penata.restructure.models import ScenarioOperation
 from penata.restructure.services import scenario_add_operation, scenario_create, scenario_undo
-from tests.factories import InstansiFactory
 from tests.restructure.test_graph import small_city
-from tests.restructure.test_scenarios import BASE_DATE, build_city, user_with
+from tests.restructure.test_scenarios import BASE_DATE
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 MERGE = "Merge unit “Bidang Y” into “Bidang X”."
@@ -26,38 +24,6 @@ CONVERT = (
     "Convert “Kepala Seksi X1” in Seksi X1 (Pengawas) into the functional position "
     "“Analis Kebijakan Ahli Muda” (Ahli Muda) with the Subkoordinator role."
 )
-
-
-@pytest.fixture
-def city(db):
-    return build_city(InstansiFactory())
-
-
-@pytest.fixture
-def analyst(city):
-    return user_with(city.instansi, "org_analyst", "analis")
-
-
-@pytest.fixture
-def scenario(city, analyst):
-    """Bidang Y merged into Bidang X, then Kepala Seksi X1 converted (penyetaraan); the
-    operations are stored in Indonesian, as the analyst added them in the default language."""
-    s = scenario_create(
-        actor=analyst, instansi=city.instansi, name="Penyederhanaan Dinas A", base_date=BASE_DATE
-    )
-    scenario_add_operation(
-        actor=analyst,
-        scenario=s,
-        kind="unit.merge",
-        params={"source": city.units["bidang_y"].pk, "target": city.units["bidang_x"].pk},
-    )
-    scenario_add_operation(
-        actor=analyst,
-        scenario=s,
-        kind="position.convert",
-        params={"position": city.posts["kasi_x1"].pk},
-    )
-    return s
 
 
 def url(name, *args):

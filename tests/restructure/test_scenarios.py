@@ -149,26 +149,6 @@ def user_with(instansi, role, username):
     return user
 
 
-@pytest.fixture
-def city(db):
-    return build_city(InstansiFactory())
-
-
-@pytest.fixture
-def analyst(city):
-    return user_with(city.instansi, "org_analyst", "analis")
-
-
-@pytest.fixture
-def admin(city):
-    return user_with(city.instansi, "admin", "admin_bkpsdm")
-
-
-@pytest.fixture
-def auditor(city):
-    return user_with(city.instansi, "auditor", "inspektur")
-
-
 def test_graph_from_db_reads_the_structure_in_a_constant_number_of_queries(city):
     with CaptureQueriesContext(connection) as queries:
         graph = graph_from_db(city.instansi, BASE_DATE)

@@ -21,50 +21,10 @@ from penata.restructure.services import (
     scenario_create,
     scenario_submit,
 )
-from tests.factories import AssignmentFactory, EmployeeFactory, InstansiFactory, UserFactory
-from tests.restructure.test_scenarios import BASE_DATE, build_city, user_with
+from tests.factories import AssignmentFactory, EmployeeFactory, UserFactory
+from tests.restructure.test_scenarios import BASE_DATE
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def city(db):
-    return build_city(InstansiFactory())
-
-
-@pytest.fixture
-def analyst(city):
-    return user_with(city.instansi, "org_analyst", "analis")
-
-
-@pytest.fixture
-def admin(city):
-    return user_with(city.instansi, "admin", "admin_bkpsdm")
-
-
-@pytest.fixture
-def auditor(city):
-    return user_with(city.instansi, "auditor", "inspektur")
-
-
-@pytest.fixture
-def scenario(city, analyst):
-    s = scenario_create(
-        actor=analyst, instansi=city.instansi, name="Penyederhanaan Dinas A", base_date=BASE_DATE
-    )
-    scenario_add_operation(
-        actor=analyst,
-        scenario=s,
-        kind="unit.merge",
-        params={"source": city.units["bidang_y"].pk, "target": city.units["bidang_x"].pk},
-    )
-    scenario_add_operation(
-        actor=analyst,
-        scenario=s,
-        kind="position.convert",
-        params={"position": city.posts["kasi_x1"].pk},
-    )
-    return s
 
 
 def url(name, *args):
