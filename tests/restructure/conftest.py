@@ -50,3 +50,23 @@ def scenario(city, analyst):
         params={"position": city.posts["kasi_x1"].pk},
     )
     return s
+
+
+@pytest.fixture
+def alternative(city, analyst):
+    """An alternative scenario on the same base: a new bidang under Dinas A."""
+    s = scenario_create(
+        actor=analyst, instansi=city.instansi, name="Alternatif", base_date=BASE_DATE
+    )
+    scenario_add_operation(
+        actor=analyst,
+        scenario=s,
+        kind="unit.create",
+        params={
+            "parent": city.units["dinas"].pk,
+            "unit_kind": "bidang",
+            "code": "DA.9",
+            "name": "Bidang Baru",
+        },
+    )
+    return s

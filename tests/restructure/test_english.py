@@ -14,7 +14,7 @@ from django.utils import translation
 
 from penata.restructure.graph.operations import AbolishUnit, ChangeDuty
 from penata.restructure.models import ScenarioOperation
-from penata.restructure.services import scenario_add_operation, scenario_create, scenario_undo
+from penata.restructure.services import scenario_create, scenario_undo
 from tests.restructure.test_graph import small_city
 from tests.restructure.test_scenarios import BASE_DATE
 
@@ -71,21 +71,8 @@ def test_comparison_page_in_english(in_english, city, analyst, scenario):
     assert "(eselon" not in html and "di bawah Dinas A" not in html
 
 
-def test_scenario_against_scenario_in_english(in_english, city, analyst, scenario):
-    other = scenario_create(
-        actor=analyst, instansi=city.instansi, name="Alternatif", base_date=BASE_DATE
-    )
-    scenario_add_operation(
-        actor=analyst,
-        scenario=other,
-        kind="unit.create",
-        params={
-            "parent": city.units["dinas"].pk,
-            "unit_kind": "bidang",
-            "code": "DA.9",
-            "name": "Bidang Baru",
-        },
-    )
+def test_scenario_against_scenario_in_english(in_english, analyst, scenario, alternative):
+    other = alternative
     in_english.force_login(analyst)
 
     html = in_english.get(url("comparison", scenario.pk), {"dengan": other.pk}).content.decode()

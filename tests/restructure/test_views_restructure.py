@@ -16,9 +16,7 @@ from penata.org.models import Position
 from penata.people.models import Assignment
 from penata.restructure.models import Scenario, ScenarioOperation
 from penata.restructure.services import (
-    scenario_add_operation,
     scenario_approve,
-    scenario_create,
     scenario_submit,
 )
 from tests.factories import AssignmentFactory, EmployeeFactory, UserFactory
@@ -202,21 +200,8 @@ def test_comparison_page_and_exports(client, city, analyst, scenario):
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_scenario_against_scenario(client, city, analyst, scenario):
-    other = scenario_create(
-        actor=analyst, instansi=city.instansi, name="Alternatif", base_date=BASE_DATE
-    )
-    scenario_add_operation(
-        actor=analyst,
-        scenario=other,
-        kind="unit.create",
-        params={
-            "parent": city.units["dinas"].pk,
-            "unit_kind": "bidang",
-            "code": "DA.9",
-            "name": "Bidang Baru",
-        },
-    )
+def test_scenario_against_scenario(client, analyst, scenario, alternative):
+    other = alternative
     client.force_login(analyst)
     response = client.get(url("comparison", scenario.pk), {"dengan": other.pk})
     html = response.content.decode()
