@@ -149,6 +149,35 @@ def user_with(instansi, role, username):
     return user
 
 
+def test_graph_from_db_makes_duty_nodes_only_when_something_asks(city):
+    from penata.org.models import Duty
+    from penata.restructure.graph import DeferredDuties, structure_metrics
+
+    for n in range(3):  # a second, third and fourth duty for the Kasi X1 post, out of order
+        DutyFactory(position=city.posts["kasi_x1"], sort_order=3 - n, statement=f"Tugas {n}")
+    graph = graph_from_db(city.instansi, BASE_DATE)
+    duties = graph.duties
+    assert isinstance(duties, DeferredDuties)
+
+    # Counting and the metrics (per-post ABK added up while loading) make no node.
+    assert len(duties) == 7
+    metrics = structure_metrics(graph)
+    assert metrics.abk.need > 0
+    assert duties._nodes is None
+
+    # Asked once, made once, in the database's order: by post, sort order, id.
+    expected = list(
+        Duty.objects.filter(position__instansi=city.instansi)
+        .order_by("position_id", "sort_order", "id")
+        .values_list("id", flat=True)
+    )
+    assert list(duties) == expected and len(duties) == 7
+    first = duties[expected[0]]
+    assert duties[expected[0]] is first and duties.get("new:1") is None
+    assert duties._make is None
+    assert {d.statement for d in duties.values()} >= {"Tugas 0", "Tugas 1", "Tugas 2"}
+
+
 def test_graph_from_db_reads_the_structure_in_a_constant_number_of_queries(city):
     with CaptureQueriesContext(connection) as queries:
         graph = graph_from_db(city.instansi, BASE_DATE)

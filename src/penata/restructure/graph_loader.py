@@ -18,6 +18,7 @@ from penata.core.rows import fetch_rows
 from penata.org.models import Duty, Instansi, Position, Unit
 from penata.people.models import Assignment
 from penata.restructure.graph import (
+    DeferredDuties,
     DutyNode,
     MetricsConfig,
     NodeId,
@@ -173,29 +174,35 @@ def graph_from_db(
             )
         )
     # Volume, period and norm repeat a lot: convert each combination once, with its yearly
-    # workload, and add up each post's workload on the way (the metrics' per-post ABK).
+    # workload, and add up each post's workload on the way (the metrics' per-post ABK). The
+    # duty nodes themselves are made only when something asks for them (`DeferredDuties`).
     numbers: dict[tuple[str, str, str], tuple[Decimal, Decimal, Decimal, Decimal]] = {}
     workload_of: dict[NodeId, Decimal] = {}
     zero = Decimal(0)
-    duties: list[DutyNode] = []
-    append = duties.append
-    for did, position_id, statement, output_unit, volume, period, norm in fetch_rows(
-        queries.duties
-    ):
+    duty_rows = fetch_rows(queries.duties)
+    for _did, position_id, _statement, _output_unit, volume, period, norm in duty_rows:
         key = (volume, period, norm)
         converted = numbers.get(key)
         if converted is None:
             converted = numbers[key] = _duty_numbers(volume, period, norm, config)
-        volume_value, factor, norm_value, workload = converted
-        append(
-            DutyNode(
+        workload_of[position_id] = workload_of.get(position_id, zero) + converted[3]
+
+    def duty_nodes() -> dict[NodeId, DutyNode]:
+        nodes: dict[NodeId, DutyNode] = {}
+        for did, position_id, statement, output_unit, volume, period, norm in duty_rows:
+            volume_value, factor, norm_value, _workload = numbers[(volume, period, norm)]
+            nodes[did] = DutyNode(
                 did, position_id, statement, output_unit, volume_value, period, factor, norm_value
             )
-        )
-        workload_of[position_id] = workload_of.get(position_id, zero) + workload
+        return nodes
+
     post_abk = post_abk_figures((p.id for p in positions), workload_of, config)
-    return OrgGraph.build(
-        units, positions, duties, people.values(), post_abk=(abk_cache_key(config), post_abk)
+    return OrgGraph(
+        {u.id: u for u in units},
+        {p.id: p for p in positions},
+        DeferredDuties(duty_nodes, len(duty_rows)),
+        people,
+        post_abk=(abk_cache_key(config), post_abk),
     )
 
 

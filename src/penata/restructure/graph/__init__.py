@@ -6,6 +6,7 @@ from penata.restructure.graph.compare import Comparison, compare
 from penata.restructure.graph.errors import ErrorCode, OperationError, OperationRefused
 from penata.restructure.graph.metrics import MetricsConfig, StructureMetrics, structure_metrics
 from penata.restructure.graph.model import (
+    DeferredDuties,
     DutyNode,
     NodeId,
     OrgGraph,
@@ -20,6 +21,7 @@ from penata.restructure.graph.scenario import Scenario
 __all__ = [
     "OPERATIONS",
     "Comparison",
+    "DeferredDuties",
     "DutyNode",
     "ErrorCode",
     "MetricsConfig",

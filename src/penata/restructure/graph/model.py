@@ -15,10 +15,20 @@ scenario creates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sequence,
+    ValuesView,
+)
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
+from penata.core.gc_tuning import gc_paused
 from penata.core.numbers import format_number
 from penata.core.reference import MANAGERIAL_KINDS
 
@@ -121,6 +131,52 @@ class DutyNode(NamedTuple):
     @property
     def workload_minutes(self) -> Decimal:
         return self.volume * self.period_factor * self.time_norm
+
+
+class DeferredDuties(Mapping[NodeId, DutyNode]):
+    """Duty nodes made on first use. The loader reads 200,000 duty rows of a province and adds
+    up each post's workload while reading; the metrics need no more than that, so a page that
+    never looks at a single duty never pays for making their nodes. `make` returns the nodes
+    in the loader's order; it runs once (with the garbage collector paused, like the load)."""
+
+    __slots__ = ("_count", "_make", "_nodes")
+
+    def __init__(self, make: Callable[[], dict[NodeId, DutyNode]], count: int) -> None:
+        self._make: Callable[[], dict[NodeId, DutyNode]] | None = make
+        self._nodes: dict[NodeId, DutyNode] | None = None
+        self._count = count
+
+    def _all(self) -> dict[NodeId, DutyNode]:
+        nodes = self._nodes
+        if nodes is None:
+            assert self._make is not None
+            nodes = self._nodes = gc_paused(self._make)()
+            self._make = None  # lets the rows go
+        return nodes
+
+    def __getitem__(self, key: NodeId) -> DutyNode:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[NodeId]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return self._count if self._nodes is None else len(self._nodes)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all()
+
+    def get(self, key: NodeId, default: Any = None) -> Any:
+        return self._all().get(key, default)
+
+    def keys(self) -> KeysView[NodeId]:
+        return self._all().keys()
+
+    def values(self) -> ValuesView[DutyNode]:
+        return self._all().values()
+
+    def items(self) -> ItemsView[NodeId, DutyNode]:
+        return self._all().items()
 
 
 class PersonNode(NamedTuple):
