@@ -17,6 +17,7 @@ from penata.core.api_auth import actor
 from penata.core.api_shapes import ERRORS, MAX_ID, ErrorOut
 from penata.core.errors import NotFound
 from penata.learning import ninebox, rules, selectors, services
+from penata.learning.access import require_reader
 from penata.org.selectors import instansi_for, position_get_for
 from penata.people.selectors import employee_of
 
@@ -334,8 +335,6 @@ def _talent_setting(year: int, setting: Any) -> dict[str, Any]:
     "(bawaan bila admin belum memilih).",
 )
 def talent_setting(request: HttpRequest, year: int | None = YEAR) -> Any:
-    from penata.learning.access import require_reader
-
     who = actor(request)
     require_reader(who)
     period = year or dt.date.today().year
@@ -366,8 +365,6 @@ def talent_setting_set(request: HttpRequest, body: TalentSettingIn) -> Any:
     summary="Daftar suksesi jabatan kritikal",
 )
 def succession(request: HttpRequest, position_id: int = ID, year: int | None = YEAR) -> Any:
-    from penata.learning.access import require_reader
-
     who = actor(request)
     require_reader(who)
     position = position_get_for(who, position_id)
