@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.formats import number_format
 
+from penata.core.numbers import format_number
 from penata.core.reference import JF_JENJANG, POSITION_KINDS, UNIT_KINDS
 from penata.restructure.graph.model import ROLES
 
@@ -26,11 +26,8 @@ _PERCENT_KEYS = frozenset({"managerial_ratio_positions", "managerial_ratio_peopl
 def _format(value: Any, places: int) -> str:
     if isinstance(value, bool) or value is None:
         return "—"
-    if isinstance(value, int):
-        return number_format(value, 0, force_grouping=True)
-    if isinstance(value, float | Decimal):
-        text = number_format(round(float(value), places), places, force_grouping=True)
-        return text
+    if isinstance(value, int | float | Decimal):
+        return format_number(value, 0 if isinstance(value, int) else places)
     return str(value)
 
 

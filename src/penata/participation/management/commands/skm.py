@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError
 
+from penata.core.numbers import format_number
 from penata.participation.rules import (
     UNSUR,
     UNSUR_CODES,
@@ -184,7 +185,7 @@ def result_json(result: IkmResult, population: int | None) -> dict[str, Any]:
 
 
 def _id(value: Decimal) -> str:
-    return format(value, "f").replace(".", ",")
+    return format_number(value)
 
 
 def result_text(result: IkmResult, population: int | None) -> list[str]:

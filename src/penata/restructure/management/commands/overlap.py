@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from penata.core.numbers import format_number
 from penata.restructure.overlap import DEFAULT_THRESHOLD, OverlapResult, Statement, find_overlaps
 from penata.restructure.overlap.sources import InvalidRows, UnreadableFile, load_statements
 
@@ -151,7 +152,7 @@ def as_text(result: OverlapResult, statements: list[Statement], threshold: float
 
 
 def _decimal(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
+    return format_number(value, 2)
 
 
 def _cut(text: str, width: int) -> str:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from penata.core.errors import ApplicationError
+from penata.core.numbers import format_number
 from penata.restructure.graph import StructureMetrics
 from penata.restructure.graph_loader import graph_from_db, metrics_config_for
 from penata.restructure.selectors import (
@@ -39,9 +40,7 @@ def _date(text: str) -> dt.date:
 def _number(value: float | int | None, places: int = 2) -> str:
     if value is None:
         return "—"
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    return f"{value:,.{places}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return format_number(value, 0 if isinstance(value, int) else places)
 
 
 class Command(BaseCommand):

@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError
 
+from penata.core.numbers import format_number
 from penata.workload.rules import (
     DEFAULT_EFFECTIVE_MINUTES,
     PJ_PRESETS,
@@ -426,8 +427,7 @@ def result_json(result: AbkResult, config: AbkConfig) -> dict[str, Any]:
 
 def _id(value: Decimal, places: int) -> str:
     """Indonesian number format: 169.200 and 2,2560."""
-    text = f"{display(value, places):,.{places}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(display(value, places), places)
 
 
 def result_text(result: AbkResult, config: AbkConfig) -> list[str]:
